@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Project-local PostgreSQL 15 cluster: data in .pgdata/, socket in .pgrun/,
+# no TCP listener, never run as root, a dedicated non-superuser role "uchaske".
+# Usage: scripts/pg.sh start|stop|status|psql [args]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PGDATA="$ROOT/.pgdata"
+PGRUN="$ROOT/.pgrun"
+PGPORT=5432
+ROLE=uchaske
+ROLE_PASSWORD=uchaske
+PGBIN="$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || true)"
+
+die() { echo "pg.sh: $*" >&2; exit 1; }
+[ -n "$PGBIN" ] || die "PostgreSQL 15 is not installed. Run: sudo apt-get update && sudo apt-get install -y postgresql"
+
+# The server refuses to run as root: run it as the cluster owner.
+if [ "$(id -u)" = 0 ]; then
+  OWNER=postgres
+  id "$OWNER" >/dev/null 2>&1 || die "user 'postgres' missing (install the postgresql package)"
+  as_owner() { runuser -u "$OWNER" -- "$@"; }
+else
+  OWNER="$(id -un)"
+  as_owner() { "$@"; }
+fi
+
+psql_super() { as_owner "$PGBIN/psql" -h "$PGRUN" -p "$PGPORT" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+running() { [ -f "$PGDATA/postmaster.pid" ] && as_owner "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
+
+start() {
+  mkdir -p "$PGRUN"
+  if [ ! -s "$PGDATA/PG_VERSION" ]; then
+    mkdir -p "$PGDATA"
+    chown "$OWNER" "$PGDATA" "$PGRUN"
+    chmod 700 "$PGDATA"
+    # the owner must be able to reach the checkout
+    as_owner test -x "$ROOT" || die "user $OWNER cannot enter $ROOT (chmod o+x its parents)"
+    as_owner "$PGBIN/initdb" -D "$PGDATA" -U postgres -E UTF8 --locale=C.UTF-8 \
+      --auth-local=peer --auth-host=reject >/dev/null
+    cat >> "$PGDATA/postgresql.conf" <<CONF
+# uchaske: Unix socket only, inside the checkout
+listen_addresses = ''
+unix_socket_directories = '$PGRUN'
+unix_socket_permissions = 0777
+port = $PGPORT
+fsync = on
+CONF
+    # peer for the cluster owner, a password for everyone else (Odoo)
+    cat > "$PGDATA/pg_hba.conf" <<HBA
+local all postgres peer map=owner
+local all all scram-sha-256
+HBA
+    cat > "$PGDATA/pg_ident.conf" <<IDENT
+owner $OWNER postgres
+IDENT
+  fi
+  chown "$OWNER" "$PGRUN"
+  if running; then
+    echo "PostgreSQL already running (socket $PGRUN)"
+  else
+    as_owner "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null \
+      || { tail -20 "$PGDATA/server.log" >&2; die "could not start PostgreSQL"; }
+    echo "PostgreSQL started (socket $PGRUN)"
+  fi
+  if [ "$(psql_super -c "SELECT 1 FROM pg_roles WHERE rolname='$ROLE'")" != 1 ]; then
+    psql_super -c "CREATE ROLE $ROLE LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD '$ROLE_PASSWORD'"
+    echo "role $ROLE created"
+  fi
+}
+
+stop() {
+  if running; then
+    as_owner "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
+    echo "PostgreSQL stopped"
+  else
+    echo "PostgreSQL not running"
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) if running; then echo "running (socket $PGRUN)"; else echo "stopped"; exit 3; fi ;;
+  psql) shift; PGPASSWORD=$ROLE_PASSWORD "$PGBIN/psql" -h "$PGRUN" -p "$PGPORT" -U "$ROLE" "$@" ;;
+  *) echo "usage: $0 start|stop|status|psql [args]" >&2; exit 2 ;;
+esac

