@@ -21,7 +21,8 @@ def prepare():
     build_core_addons_dir(CORE_ADDONS_DIR)
 
 
-def main(argv=None):
+def set_environment():
+    """Working directory and environment the project's odoo.conf expects."""
     os.chdir(ROOT)  # odoo.conf holds paths relative to the checkout
     # the project-local cluster listens on a Unix socket only (scripts/pg.sh)
     os.environ.setdefault("PGHOST", os.path.join(ROOT, ".pgrun"))
@@ -29,6 +30,10 @@ def main(argv=None):
     # Odoo 11 compiles .less with lessc from PATH (npm less@3.13.1, package.json)
     os.environ["PATH"] = os.pathsep.join(
         [os.path.join(ROOT, "node_modules", ".bin"), os.environ.get("PATH", "")])
+
+
+def main(argv=None):
+    set_environment()
     prepare()
     import odoo
     if argv is not None:
