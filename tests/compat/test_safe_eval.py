@@ -47,7 +47,8 @@ def test_safe_eval_typical_odoo_expressions():
     assert safe_eval("[('user_id', '=', uid)]", ctx) == [("user_id", "=", 7)]
     assert safe_eval("context.get('lang', 'en_US')", ctx) == "kk_KZ"
     assert safe_eval("user.id if user else False", ctx) == 7
-    assert safe_eval("record['state'] is not None and record['state'] in ('draft',)", ctx)
+    assert safe_eval(
+        "record['state'] is not None and record['state'] in ('draft',)", ctx)
     assert safe_eval("[x * 2 for x in range(3) if x]", {}) == [2, 4]
     assert safe_eval("dict(a=1, **{'b': 2})", {}) == {"a": 1, "b": 2}
     assert safe_eval("sorted(set([3, 1]))", {"sorted": sorted}) == [1, 3]
@@ -119,7 +120,8 @@ STATEMENTS = [
     "def f():\n    global g\n    g = 1\nf()",
     "class A:\n    pass",
     "with open('/etc/passwd') as f:\n    pass",
-    "def outer():\n    v = 1\n    def inner():\n        return v\n    return inner\nouter()",
+    "def outer():\n    v = 1\n    def inner():\n        return v\n"
+    "    return inner\nouter()",
 ]
 
 

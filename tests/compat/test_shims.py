@@ -56,7 +56,8 @@ def test_formatargspec():
     fmt = inspect_argspec.formatargspec
     assert fmt(["a", "b"], "args", "kw", (2,)) == "(a, b=2, *args, **kw)"
     assert fmt(["a"], None, None, None, ["c"], {"c": 1}) == "(a, *, c=1)"
-    assert inspect.formatargspec(*inspect.getfullargspec(lambda x, y=1: 0)[:4]) == "(x, y=1)"
+    spec = inspect.getfullargspec(lambda x, y=1: 0)[:4]
+    assert inspect.formatargspec(*spec) == "(x, y=1)"
 
 
 def test_elementtree_getchildren_and_getiterator():
@@ -100,7 +101,8 @@ def _qweb_shaped_module():
     body = [ast.Return(value=ast.Tuple(elts=[
         ast.Name(id="None", ctx=ast.Load()), ast.Name(id="True", ctx=ast.Load()),
         ast.Name(id="x", ctx=ast.Load())], ctx=ast.Load()))]
-    func = ast.FunctionDef(name="f", args=args, body=body, decorator_list=[], returns=None)
+    func = ast.FunctionDef(name="f", args=args, body=body, decorator_list=[],
+                           returns=None)
     module = ast.Module(body=[func])
     ast.fix_missing_locations(module)
     for node in ast.walk(module):  # end before start, as QWeb's trees end up
@@ -143,8 +145,8 @@ def test_qweb_renders_a_template():
 
 def test_setrlimit_accepts_floats():
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    resource.setrlimit(resource.RLIMIT_CPU, (float(soft) if soft != resource.RLIM_INFINITY
-                                             else soft, hard))
+    as_float = float(soft) if soft != resource.RLIM_INFINITY else soft
+    resource.setrlimit(resource.RLIMIT_CPU, (as_float, hard))
     assert resource.getrlimit(resource.RLIMIT_CPU) == (soft, hard)
 
 

@@ -27,7 +27,8 @@ class _Modernise(ast.NodeTransformer):
 
     def visit_Name(self, node):
         if node.id in _CONSTANT_NAMES:
-            return ast.copy_location(ast.Constant(value=_CONSTANT_NAMES[node.id]), node)
+            constant = ast.Constant(value=_CONSTANT_NAMES[node.id])
+            return ast.copy_location(constant, node)
         return node
 
     def generic_visit(self, node):
@@ -35,8 +36,9 @@ class _Modernise(ast.NodeTransformer):
             for field in ("posonlyargs", "kwonlyargs", "kw_defaults", "defaults"):
                 if getattr(node, field, None) is None:
                     setattr(node, field, [])
-        elif isinstance(node, ast.Module) and getattr(node, "type_ignores", None) is None:
-            node.type_ignores = []
+        elif isinstance(node, ast.Module):
+            if getattr(node, "type_ignores", None) is None:
+                node.type_ignores = []
         return super().generic_visit(node)
 
 
@@ -46,8 +48,9 @@ def _fix_positions(tree):
             continue
         end_line = getattr(node, "end_lineno", None)
         end_col = getattr(node, "end_col_offset", None)
+        same_line = end_line == node.lineno
         if (end_line is None or end_line < node.lineno
-                or (end_line == node.lineno and (end_col is None or end_col < node.col_offset))):
+                or (same_line and (end_col is None or end_col < node.col_offset))):
             node.end_lineno = node.lineno
             node.end_col_offset = node.col_offset
 
@@ -60,10 +63,12 @@ def modernise(tree):
     return tree
 
 
-def compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kwargs):  # noqa: A001
+def compile(source, filename, mode, flags=0, dont_inherit=False,  # noqa: A001
+            optimize=-1, **kwargs):
     if isinstance(source, ast.AST) and not flags & ast.PyCF_ONLY_AST:
         source = modernise(source)
-    return _original_compile(source, filename, mode, flags, dont_inherit, optimize, **kwargs)
+    return _original_compile(
+        source, filename, mode, flags, dont_inherit, optimize, **kwargs)
 
 
 compile._uchaske_shim = True
