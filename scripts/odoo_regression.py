@@ -67,6 +67,10 @@ FAILURE_HEADER_RE = re.compile(
     r"^(?P<kind>FAIL|ERROR|UNEXPECTED SUCCESS): (?P<method>\S+) \((?P<where>[^()\s]+)\)(?P<rest>.*)$")
 #: unittest's verbose "skipped 'reason'" result, logged on its own line by TestStream
 SKIPPED_RE = re.compile(r"^skipped\b")
+#: an exception that killed a thread, printed by threading.excepthook straight to stderr
+#: (not through logging), e.g. the HTTP thread when its port is taken:
+#: ``Exception in thread odoo.service.httpd:`` + traceback + ``OSError: [Errno 98] ...``
+THREAD_EXCEPTION_RE = re.compile(r"^Exception in thread (?P<thread>.+?):?$")
 
 ERROR_LEVELS = ("ERROR", "CRITICAL")
 
@@ -83,7 +87,10 @@ SUMMARY_PATTERNS = (
 def iter_records(text):
     """Yield log records as dicts; lines that do not start a record (traceback
     lines of ``_logger.exception``, stray output) are appended to the previous one.
-    Text before the first record becomes a record of logger ``<stdout>``."""
+    Text before the first record becomes a record of logger ``<stdout>``.
+    ``Exception in thread NAME:`` (an uncaught exception in a thread, printed without
+    the log prefix) starts a CRITICAL record of logger ``thread:NAME`` flagged
+    ``uncaught``."""
     record = None
     for lineno, line in enumerate(text.splitlines(), 1):
         match = LOG_LINE_RE.match(line)
@@ -91,6 +98,14 @@ def iter_records(text):
             if record is not None:
                 yield record
             record = dict(match.groupdict(), lineno=lineno, extra=[])
+            continue
+        thread = THREAD_EXCEPTION_RE.match(line)
+        if thread:
+            if record is not None:
+                yield record
+            record = {"time": None, "pid": None, "level": "CRITICAL", "db": "-",
+                      "logger": "thread:%s" % thread.group("thread"), "message": line,
+                      "lineno": lineno, "extra": [], "uncaught": True}
         elif record is None:
             if line.strip():
                 record = {"time": None, "pid": None, "level": "INFO", "db": "-",
@@ -135,7 +150,9 @@ def parse_log(text):
                          distinct test name (failing subtests of a test count once)
     ``log_errors``       [{name (= logger), level, line, message, details}] ERROR or
                          CRITICAL log records outside any test module's run, except
-                         summaries of test failures already counted
+                         summaries of test failures already counted; plus, inside or
+                         outside a test, threads killed by an uncaught exception
+                         (named ``thread:<thread name>``)
     ``in_test_errors``   ERROR/CRITICAL records logged by the code under test while a
                          test module ran (informational; unittest decides pass/fail)
     ``failures``         all failure names in order: test failures, then log errors
@@ -197,7 +214,7 @@ def parse_log(text):
 
         if level not in ERROR_LEVELS:
             continue
-        if running is not None:
+        if running is not None and not record.get("uncaught"):
             in_test_errors.append({"test_module": running, "logger": logger, "level": level,
                                    "line": record["lineno"], "message": message,
                                    "details": record["extra"]})
@@ -356,14 +373,26 @@ def pg(*args, check=True):
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def recreate_database():
+def recreate_database(force=False):
+    """DROP DATABASE IF EXISTS + CREATE of DB_NAME, never any other database.
+    With ``force``, ``WITH (FORCE)`` closes other sessions on that throwaway database
+    (as Odoo's own database manager does before a drop)."""
     assert DB_NAME == "uchaske_test_regress"  # never anything else
     pg("start")
-    for sql in ('DROP DATABASE IF EXISTS "%s"' % DB_NAME,
-                "CREATE DATABASE \"%s\" ENCODING 'unicode' TEMPLATE template0" % DB_NAME):
+    drop = 'DROP DATABASE IF EXISTS "%s"%s' % (DB_NAME, " WITH (FORCE)" if force else "")
+    create = "CREATE DATABASE \"%s\" ENCODING 'unicode' TEMPLATE template0" % DB_NAME
+    for sql in (drop, create):
         proc = pg("psql", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql, check=False)
         if proc.returncode:
-            raise SystemExit("regression: could not run %r:\n%s" % (sql, proc.stdout))
+            message = "regression: could not run %r:\n%s" % (sql, proc.stdout)
+            if "being accessed by other users" in proc.stdout:
+                who = pg("psql", "-d", "postgres", "-c",
+                         "SELECT pid, usename, application_name, state, backend_start "
+                         "FROM pg_stat_activity WHERE datname = '%s'" % DB_NAME, check=False)
+                message += ("\nSessions on %s (a leftover Odoo, or a server that got this "
+                            "run's HTTP requests):\n%s\nStop them, or rerun with --force-drop "
+                            "to close them." % (DB_NAME, who.stdout))
+            raise SystemExit(message)
 
 
 def free_port():
@@ -414,7 +443,14 @@ def main(argv=None):
     parser.add_argument("--parse-only", metavar="LOG",
                         help="do not run Odoo; parse an existing log")
     parser.add_argument("--known", default=KNOWN_PATH, help="known failures file")
+    parser.add_argument("--result", default=None,
+                        help="JSON result path (default %s; none with --parse-only)"
+                        % os.path.relpath(RESULT_PATH, ROOT))
+    parser.add_argument("--force-drop", action="store_true",
+                        help="DROP DATABASE ... WITH (FORCE): close other sessions on %s"
+                        % DB_NAME)
     args = parser.parse_args(argv)
+    result_path = args.result or (None if args.parse_only else RESULT_PATH)
 
     os.makedirs(OUT_DIR, exist_ok=True)
     started = time.time()
@@ -422,7 +458,7 @@ def main(argv=None):
     if args.parse_only:
         log_path = args.parse_only
     else:
-        recreate_database()
+        recreate_database(force=args.force_drop)
         log_path = LOG_PATH
         returncode = run_odoo(log_path)
     duration = time.time() - started
@@ -447,9 +483,10 @@ def main(argv=None):
                             for e in parsed["test_failures"] + parsed["log_errors"]},
         "in_test_errors": len(parsed["in_test_errors"]),
     })
-    with open(RESULT_PATH, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, indent=2, sort_keys=True)
-        handle.write("\n")
+    if result_path:
+        with open(result_path, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, indent=2, sort_keys=True)
+            handle.write("\n")
 
     if not args.parse_only:
         print("Odoo finished in %.0fs (exit code %s)" % (duration, returncode))

@@ -19,6 +19,11 @@
     ],
     "data": [
         "security/uchaske_security.xml",
+        "security/ir.model.access.csv",
+        "security/uchaske_rules.xml",
+        "data/mail_activity_data.xml",
+        "data/resource_calendar_data.xml",
+        "data/ir_cron_data.xml",
         "views/uchaske_menus.xml",
     ],
     "demo": [

@@ -21,7 +21,7 @@ import os
 CORE_ADDONS = (
     "base", "web", "bus", "base_setup", "base_import", "web_tour",
     "web_planner", "web_settings_dashboard", "web_kanban_gauge",
-    "mail", "resource", "base_automation", "auth_crypt",
+    "mail", "resource", "base_automation", "auth_crypt", "web_editor",
 )
 
 

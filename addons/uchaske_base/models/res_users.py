@@ -1,0 +1,53 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ResUsers(models.Model):
+    """Where a police officer serves: the basis of the record rules (R7, R16)."""
+
+    _inherit = "res.users"
+
+    uchaske_department_id = fields.Many2one(
+        "uchaske.department", string="Police department", index=True,
+        help="The department the officer serves in. Officers see records of "
+             "their own department only.")
+    uchaske_district_ids = fields.Many2many(
+        "uchaske.district", string="Districts served",
+        compute="_compute_uchaske_district_ids",
+        help="Districts the officer serves today as inspector or assistant, "
+             "and those they serve as substitute by the chief's order (R6).")
+    uchaske_post_ids = fields.Many2many(
+        "uchaske.post", string="Police points led",
+        compute="_compute_uchaske_post_ids",
+        help="Police points whose work the officer organises as responsible "
+             "inspector (R24).")
+
+    @api.multi
+    def _compute_uchaske_district_ids(self):
+        districts = self.env["uchaske.district"].sudo()
+        substitutions = self.env["uchaske.substitution"].sudo()
+        today = fields.Date.context_today(self)
+        for user in self:
+            served = districts.search([
+                "|", ("inspector_id", "=", user.id),
+                ("assistant_ids", "in", user.id)])
+            served |= substitutions.search([
+                ("substitute_id", "=", user.id),
+                ("date_start", "<=", today), ("date_end", ">=", today),
+            ]).mapped("district_id")
+            user.uchaske_district_ids = served
+
+    @api.multi
+    def _compute_uchaske_post_ids(self):
+        posts = self.env["uchaske.post"].sudo()
+        for user in self:
+            user.uchaske_post_ids = posts.search(
+                [("responsible_inspector_id", "=", user.id)])
+
+    @api.multi
+    def write(self, vals):
+        result = super(ResUsers, self).write(vals)
+        if "uchaske_department_id" in vals:
+            self.env["ir.rule"].clear_caches()
+        return result

@@ -1,0 +1,27 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class UchaskePoliceService(models.Model):
+    """Local police service (ЖПҚ) of a department: R16, R18."""
+
+    _name = "uchaske.police.service"
+    _description = "Local police service"
+    _inherit = ["mail.thread"]
+    _order = "department_id, name"
+
+    name = fields.Char(required=True, track_visibility="onchange")
+    department_id = fields.Many2one(
+        "uchaske.department", required=True, ondelete="restrict", index=True,
+        track_visibility="onchange")
+    chief_id = fields.Many2one(
+        "res.users", string="Chief", track_visibility="onchange",
+        help="Chief of the local police service; approves the police points' "
+             "monthly work plans (R18) and controls preventive work (R16).")
+    manager_inspector_ids = fields.Many2many(
+        "res.users", "uchaske_police_service_manager_rel", "service_id", "user_id",
+        string="Inspectors for managing district inspectors",
+        help="Senior inspectors who control preventive work (R16) and case "
+             "materials kept at the department (R13).")
+    active = fields.Boolean(default=True)

@@ -1,0 +1,110 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+
+from ..core import dates
+
+
+class UchaskeWorkflowDeadlineLine(models.Model):
+    """An open (or met) deadline of one record: due moment, requirement id,
+    responsible user, activity, escalation."""
+
+    _name = "uchaske.workflow.deadline.line"
+    _description = "Deadline"
+    _order = "date_due, id"
+
+    name = fields.Char(required=True)
+    rule_id = fields.Many2one(
+        "uchaske.workflow.deadline", required=True, ondelete="restrict")
+    requirement_ref = fields.Char(string="Requirement", required=True, index=True)
+    res_model = fields.Char(required=True, index=True)
+    res_id = fields.Integer(required=True, index=True)
+    record_name = fields.Char()
+    department_id = fields.Many2one("uchaske.department", index=True)
+    district_id = fields.Many2one("uchaske.district", index=True)
+    post_id = fields.Many2one("uchaske.post", index=True)
+    user_id = fields.Many2one("res.users", string="Responsible", index=True)
+    date_start = fields.Datetime(string="Counted from", required=True)
+    date_due = fields.Datetime(string="Due", required=True, index=True)
+    date_done = fields.Datetime(string="Met on")
+    state = fields.Selection(
+        [("open", "Open"), ("done", "Met"), ("cancel", "Cancelled")],
+        default="open", required=True, index=True)
+    met_late = fields.Boolean(string="Met late")
+    overdue = fields.Boolean(compute="_compute_overdue", search="_search_overdue")
+    activity_id = fields.Many2one("mail.activity", ondelete="set null")
+    escalated_user_id = fields.Many2one("res.users", string="Escalated to")
+    escalation_activity_id = fields.Many2one("mail.activity", ondelete="set null")
+    date_escalated = fields.Datetime()
+
+    @api.multi
+    def _compute_overdue(self):
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        for line in self:
+            line.overdue = line.state == "open" and dates.is_overdue(
+                fields.Datetime.from_string(line.date_due), now)
+
+    @api.model
+    def _search_overdue(self, operator, value):
+        now = fields.Datetime.now()
+        overdue = [("state", "=", "open"), ("date_due", "<", now)]
+        if (operator == "=") == bool(value):
+            return overdue
+        return ["|", ("state", "!=", "open"), ("date_due", ">=", now)]
+
+    @api.multi
+    def action_open_record(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    @api.multi
+    def _close(self, state="done"):
+        now = fields.Datetime.now()
+        for line in self:
+            line.write({
+                "state": state,
+                "date_done": now,
+                "met_late": state == "done" and now > line.date_due,
+            })
+            feedback = _("Deadline met (%s).") % line.requirement_ref \
+                if state == "done" else _("Deadline cancelled.")
+            for activity in line.activity_id | line.escalation_activity_id:
+                activity.action_feedback(feedback)
+
+    @api.model
+    def _cron_escalate(self):
+        """Escalate overdue deadlines to the next role (once per deadline)."""
+        overdue = self.search([
+            ("overdue", "=", True), ("escalated_user_id", "=", False),
+            ("rule_id.escalate", "=", True)])
+        for line in overdue:
+            record = self.env[line.res_model].browse(line.res_id).exists()
+            if not record:
+                line._close("cancel")
+                continue
+            user = record._wf_escalation_user(line.user_id)
+            if not user:
+                continue
+            activity = self.env["mail.activity"].create({
+                "res_model_id": self.env["ir.model"]._get(line.res_model).id,
+                "res_id": line.res_id,
+                "activity_type_id": self.env.ref(
+                    "uchaske_base.mail_activity_type_deadline").id,
+                "summary": _("OVERDUE %(ref)s: %(name)s") % {
+                    "ref": line.requirement_ref, "name": line.name},
+                "note": _("The deadline was due %(due)s; %(user)s is "
+                          "responsible.") % {"due": line.date_due,
+                                             "user": line.user_id.name or "-"},
+                "user_id": user.id,
+                "date_deadline": fields.Date.context_today(self),
+            })
+            line.write({"escalated_user_id": user.id,
+                        "escalation_activity_id": activity.id,
+                        "date_escalated": fields.Datetime.now()})
+        return True

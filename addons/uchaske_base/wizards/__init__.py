@@ -1,0 +1,1 @@
+from . import uchaske_workflow_transition_wizard

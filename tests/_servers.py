@@ -1,0 +1,209 @@
+"""Helpers shared by the browser and production test suites.
+
+Start and stop real server processes (Odoo through the launcher, nginx) for a
+test session: free ports, waiting for a URL to answer, process groups that are
+always killed at the end. Each server runs in a session of its own (its own
+process group), so stopping it also stops its workers and the longpolling
+process; nothing is left running after the tests.
+
+Both ``tests/browser/conftest.py`` and ``tests/prod/conftest.py`` import this
+module (they put ``tests/`` on ``sys.path`` first).
+"""
+import configparser
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "odoo.conf"
+LOG_DIR = ROOT / "var" / "logs"
+ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings")
+DEFAULT_DB = "uchaske_test"
+
+
+def target_db():
+    """Database the server tests run against (env ``UCHASKE_TEST_DB``)."""
+    return os.environ.get("UCHASKE_TEST_DB") or DEFAULT_DB
+
+
+def free_port(host="127.0.0.1"):
+    """A TCP port that is free on ``host`` right now (the kernel picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def free_ports(count, host="127.0.0.1"):
+    """``count`` distinct free ports (held open together so none repeats)."""
+    socks = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind((host, 0))
+            socks.append(sock)
+        return [sock.getsockname()[1] for sock in socks]
+    finally:
+        for sock in socks:
+            sock.close()
+
+
+def database_problem(db):
+    """Why ``db`` cannot serve the tests (a message), or None if it can.
+
+    It must exist and have the Uchaske addons installed; the connection
+    settings are the ones of ``odoo.conf`` and the project-local cluster.
+    """
+    import psycopg2
+
+    conf = configparser.ConfigParser()
+    conf.read(CONFIG)
+    opts = conf["options"]
+    create = ("create it with: cd %s && .venv/bin/python -m uchaske_compat -c odoo.conf "
+              "-d %s -i %s --stop-after-init --log-level=warn" % (ROOT, db, ",".join(ADDONS)))
+    try:
+        cnx = psycopg2.connect(
+            dbname=db,
+            host=os.environ.get("PGHOST") or str(ROOT / ".pgrun"),
+            port=os.environ.get("PGPORT") or "5432",
+            user=opts.get("db_user"), password=opts.get("db_password"))
+    except psycopg2.OperationalError as exc:
+        return "cannot connect to database %r (%s); start PostgreSQL with " \
+               "scripts/pg.sh start and %s" % (db, str(exc).strip(), create)
+    try:
+        with cnx.cursor() as cr:
+            cr.execute("SELECT count(*) FROM ir_module_module "
+                       "WHERE name IN %s AND state = 'installed'", (ADDONS,))
+            installed = cr.fetchone()[0]
+    except psycopg2.Error as exc:
+        return "database %r is not an Odoo database (%s); %s" % (db, str(exc).strip(), create)
+    finally:
+        cnx.close()
+    if installed != len(ADDONS):
+        return "database %r lacks the Uchaske addons (%d of %d installed); %s" % (
+            db, installed, len(ADDONS), create)
+    return None
+
+
+class ServerProcess:
+    """A server started in its own session; its output goes to ``log_path``."""
+
+    def __init__(self, name, cmd, log_path, cwd=ROOT, env=None):
+        self.name = name
+        self.cmd = list(cmd)
+        self.log_path = Path(log_path)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = open(self.log_path, "wb")
+        self.popen = subprocess.Popen(
+            self.cmd, cwd=str(cwd), env=env, stdin=subprocess.DEVNULL,
+            stdout=self._log, stderr=subprocess.STDOUT,
+            start_new_session=True)  # own process group: killpg stops all of it
+
+    @property
+    def pid(self):
+        return self.popen.pid
+
+    def alive(self):
+        return self.popen.poll() is None
+
+    def log_text(self):
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def log_tail(self, lines=40):
+        return "\n".join(self.log_text().splitlines()[-lines:])
+
+    def group_members(self):
+        """Every live process of the server's process group (by pgid)."""
+        members = []
+        for proc in psutil.process_iter(["pid"]):
+            try:
+                if os.getpgid(proc.pid) == self.pid and proc.status() != psutil.STATUS_ZOMBIE:
+                    members.append(proc)
+            except (ProcessLookupError, psutil.Error):
+                continue
+        return members
+
+    def stop(self, timeout=15):
+        """SIGTERM the whole process group, SIGKILL what is left after ``timeout``."""
+        left = []
+        for sig, grace in ((signal.SIGTERM, timeout), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.pid, sig)
+            except ProcessLookupError:
+                pass
+            deadline = time.monotonic() + grace
+            while True:
+                try:
+                    self.popen.wait(timeout=0.2)  # reap the leader
+                except subprocess.TimeoutExpired:
+                    pass
+                else:
+                    time.sleep(0.1)
+                left = self.group_members()
+                if (self.popen.poll() is not None and not left) or time.monotonic() > deadline:
+                    break
+            if self.popen.poll() is not None and not left:
+                break
+        self._log.close()
+        if left:
+            raise RuntimeError("%s: processes still running after SIGKILL: %s"
+                               % (self.name, [p.pid for p in left]))
+
+
+def wait_for_url(url, server=None, timeout=90, expect_status=200, session=None):
+    """GET ``url`` until it answers ``expect_status``; return the response.
+
+    Fails at once, with the end of the server's log, if ``server`` exits or
+    answers with a server error (5xx other than a proxy's 502-504).
+    """
+    http = session or requests
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        if server is not None and not server.alive():
+            raise RuntimeError("%s exited with code %s while waiting for %s; log %s:\n%s" % (
+                server.name, server.popen.returncode, url, server.log_path, server.log_tail()))
+        try:
+            response = http.get(url, timeout=10, allow_redirects=False)
+        except requests.RequestException as exc:
+            last = repr(exc)  # not listening yet
+        else:
+            if response.status_code == expect_status:
+                return response
+            last = "HTTP %s" % response.status_code
+            if response.status_code >= 500 and response.status_code not in (502, 503, 504):
+                break  # up, but broken (a proxy's 502-504 may still be start-up)
+        time.sleep(0.3)
+    tail = ("; log %s:\n%s" % (server.log_path, server.log_tail())) if server else ""
+    raise RuntimeError("%s did not answer %s (last: %s, waited at most %ss)%s" % (
+        url, expect_status, last, timeout, tail))
+
+
+def odoo_command(db, http_port, *extra):
+    """The launcher's command line for ``db`` (as ``./uchaske`` runs it)."""
+    return [sys.executable, "-m", "uchaske_compat", "-c", "odoo.conf",
+            "-d", db, "--db-filter=^%s$" % db, "--http-port=%d" % http_port] + list(extra)
+
+
+def start_odoo(name, db, http_port, *extra, timeout=90):
+    """Start Odoo through the launcher and wait until /web/login answers 200."""
+    problem = database_problem(db)
+    if problem:
+        raise RuntimeError(problem)
+    server = ServerProcess(name, odoo_command(db, http_port, *extra),
+                           LOG_DIR / ("%s.log" % name))
+    try:
+        wait_for_url("http://127.0.0.1:%d/web/login" % http_port, server, timeout=timeout)
+    except BaseException:
+        server.stop()
+        raise
+    return server
