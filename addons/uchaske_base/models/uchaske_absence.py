@@ -86,7 +86,7 @@ class UchaskeAbsence(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for absence in self:
+        for absence in self.sudo():
             if absence.date_end < absence.date_start:
                 raise ValidationError(_(
                     "The absence ends (%(end)s) before it starts (%(start)s).") % {

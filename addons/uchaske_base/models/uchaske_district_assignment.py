@@ -34,7 +34,7 @@ class UchaskeDistrictAssignment(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for assignment in self:
+        for assignment in self.sudo():
             if assignment.date_end and assignment.date_end < assignment.date_start:
                 raise ValidationError(_(
                     "The end of service (%(end)s) cannot be before the "

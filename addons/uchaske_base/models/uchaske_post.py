@@ -39,7 +39,7 @@ class UchaskePost(models.Model):
 
     @api.constrains("responsible_inspector_id", "department_id")
     def _check_responsible_department(self):
-        for post in self:
+        for post in self.sudo():
             user = post.responsible_inspector_id
             if user and user.uchaske_department_id != post.department_id:
                 raise ValidationError(_(
@@ -51,6 +51,6 @@ class UchaskePost(models.Model):
 
     @api.constrains("staff_count")
     def _check_staff_count(self):
-        for post in self:
+        for post in self.sudo():
             if post.staff_count < 0:
                 raise ValidationError(_("The staff count cannot be negative."))

@@ -24,7 +24,8 @@ class UchaskeSubstitution(models.Model):
         "uchaske.district", required=True, ondelete="cascade", index=True,
         track_visibility="onchange")
     department_id = fields.Many2one(
-        related="district_id.department_id", store=True, readonly=True, index=True)
+        "uchaske.department", required=True, readonly=True, index=True,
+        help="The district's department (set from the district).")
     absent_user_id = fields.Many2one(
         "res.users", string="Absent inspector", required=True,
         track_visibility="onchange")
@@ -82,7 +83,7 @@ class UchaskeSubstitution(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for substitution in self:
+        for substitution in self.sudo():
             if substitution.date_end < substitution.date_start:
                 raise ValidationError(_(
                     "The substitution ends (%(end)s) before it starts "
@@ -93,7 +94,7 @@ class UchaskeSubstitution(models.Model):
     @api.constrains("district_id", "substitute_id", "absent_user_id")
     def _check_substitute(self):
         """R6: the substitute is the inspector of an adjacent district."""
-        for substitution in self:
+        for substitution in self.sudo():
             district = substitution.district_id
             if substitution.substitute_id == substitution.absent_user_id:
                 raise ValidationError(_(
@@ -110,7 +111,7 @@ class UchaskeSubstitution(models.Model):
 
     @api.constrains("district_id", "date_start", "date_end")
     def _check_overlap(self):
-        for substitution in self:
+        for substitution in self.sudo():
             overlapping = self.search([
                 ("id", "!=", substitution.id),
                 ("district_id", "=", substitution.district_id.id),
@@ -127,13 +128,24 @@ class UchaskeSubstitution(models.Model):
                         "order": overlapping.order_number})
 
     @api.model
+    def _prepare_department(self, vals):
+        # stored here (not a related field) so that the record rules can
+        # check the new record as soon as it is inserted
+        if vals.get("district_id"):
+            district = self.env["uchaske.district"].browse(vals["district_id"])
+            vals["department_id"] = district.department_id.id
+        return vals
+
+    @api.model
     def create(self, vals):
+        vals = self._prepare_department(dict(vals))
         record = super(UchaskeSubstitution, self).create(vals)
         self.env["ir.rule"].clear_caches()
         return record
 
     @api.multi
     def write(self, vals):
+        vals = self._prepare_department(dict(vals))
         result = super(UchaskeSubstitution, self).write(vals)
         self.env["ir.rule"].clear_caches()
         return result
