@@ -27,7 +27,7 @@ class UchaskeLegalCalendar(models.AbstractModel):
         weekdays = frozenset(int(a.dayofweek) for a in calendar.attendance_ids) \
             or frozenset(range(5))
         holidays = set()
-        for leave in calendar.leave_ids.filtered(lambda l: not l.resource_id):
+        for leave in calendar.leave_ids.filtered(lambda leave: not leave.resource_id):
             day = fields.Datetime.from_string(leave.date_from).date()
             last = fields.Datetime.from_string(leave.date_to).date()
             while day <= last:

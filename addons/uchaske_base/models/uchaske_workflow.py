@@ -21,7 +21,8 @@ class UchaskeWorkflow(models.Model):
     model_id = fields.Many2one(
         "ir.model", compute="_compute_model_id", string="Model record")
     description = fields.Text(translate=True)
-    state_ids = fields.One2many("uchaske.workflow.state", "workflow_id", string="States")
+    state_ids = fields.One2many(
+        "uchaske.workflow.state", "workflow_id", string="States")
     transition_ids = fields.One2many(
         "uchaske.workflow.transition", "workflow_id", string="Transitions")
     deadline_ids = fields.One2many(

@@ -391,8 +391,8 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             ("res_model", "=", self._name), ("res_id", "=", self.id),
             ("state", "=", "open"), ("rule_id.state_id", "=", state.id)])
         met = lines.filtered(
-            lambda l: not l.rule_id.transition_id or l.rule_id.transition_id
-            == transition)
+            lambda line: not line.rule_id.transition_id
+            or line.rule_id.transition_id == transition)
         met._close("done")
         (lines - met)._close("cancel")
 

@@ -4,6 +4,8 @@
 user per role, built once per test class (SavepointCase). Tests of other
 addons reuse it: ``from odoo.addons.uchaske_base.tests.common import
 UchaskeCase``."""
+import contextlib
+
 from odoo.tests import common
 
 GROUPS = {
@@ -71,3 +73,12 @@ class UchaskeCase(common.SavepointCase):
     @classmethod
     def as_user(cls, key, records):
         return records.sudo(cls.users[key])
+
+    @contextlib.contextmanager
+    def assertRefused(self, exception, regex=None):
+        """The block raises ``exception`` (matching ``regex``) and leaves
+        nothing written: it runs in a savepoint rolled back by the error."""
+        checker = self.assertRaisesRegex(exception, regex) if regex else \
+            self.assertRaises(exception)
+        with checker, self.env.cr.savepoint():
+            yield

@@ -32,8 +32,7 @@ class TestOrganisation(UchaskeCase):
     def test_inspector_of_another_department_refused(self):
         """R7: an inspector serves districts of their own department."""
         count = self.env["uchaske.district.assignment"].search_count([])
-        with self.assertRaisesRegex(ValidationError, "Test department One"), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError, "Test department One"):
             self.district2.write({"inspector_id": self.users["inspector"].id})
         self.district2.invalidate_cache()
         self.assertEqual(self.district2.inspector_id, self.users["inspector2"])
@@ -42,13 +41,11 @@ class TestOrganisation(UchaskeCase):
 
     def test_assistant_cannot_be_made_inspector(self):
         """R2.3: the district's inspector must hold the inspector role."""
-        with self.assertRaisesRegex(ValidationError, "do not hold that role"), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError, "do not hold that role"):
             self.district1.write({"inspector_id": self.users["assistant"].id})
 
     def test_post_of_other_department_refused(self):
-        with self.assertRaises(ValidationError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError):
             self.district1.write({"post_id": self.post2.id})
 
     def test_assignment_history_records_appointment_dates(self):
@@ -68,8 +65,7 @@ class TestOrganisation(UchaskeCase):
         self.assertFalse(rows[-1].date_end)
 
     def test_assignment_end_before_start_refused(self):
-        with self.assertRaises(ValidationError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError):
             self.district1.assignment_ids[0].write({"date_end": "2000-01-01"})
 
     def test_adjacency_is_symmetric(self):
@@ -93,8 +89,7 @@ class TestOrganisation(UchaskeCase):
 
     def test_substitute_must_serve_an_adjacent_district(self):
         """R6: the inspector of an *adjacent* district serves the district."""
-        with self.assertRaisesRegex(ValidationError, "adjacent"), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError, "adjacent"):
             self._substitution(substitute_id=self.users["responsible"].id)
         self.assertFalse(self.env["uchaske.substitution"].search(
             [("district_id", "=", self.district1.id)]))
@@ -102,16 +97,14 @@ class TestOrganisation(UchaskeCase):
     def test_overlapping_substitutions_refused(self):
         """R6: one substitute at a time for a district."""
         self._substitution()
-        with self.assertRaisesRegex(ValidationError, "overlap"), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError, "overlap"):
             self._substitution(date_start="2026-12-15", date_end="2026-12-31",
                                order_number="16-L")
         self.assertEqual(self.env["uchaske.substitution"].search_count(
             [("district_id", "=", self.district1.id)]), 1)
 
     def test_substitution_end_before_start_refused(self):
-        with self.assertRaises(ValidationError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError):
             self._substitution(date_start="2026-12-20", date_end="2026-12-01")
 
     def test_substitution_gives_rights_for_its_period_only(self):
@@ -182,6 +175,5 @@ class TestOrganisation(UchaskeCase):
         self.assertFalse(self._chief_alerts(absence))
 
     def test_absence_end_before_start_refused(self):
-        with self.assertRaises(ValidationError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError):
             self._absence("2026-12-10", "2026-12-01")

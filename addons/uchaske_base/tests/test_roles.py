@@ -67,7 +67,8 @@ class TestRoles(common.SavepointCase):
 
     def test_demo_users_hold_exactly_their_role(self):
         """The demo database's role users (platform issue, item 6)."""
-        demo = self.env.ref("uchaske_base.user_inspector_demo", raise_if_not_found=False)
+        demo = self.env.ref("uchaske_base.user_inspector_demo",
+                            raise_if_not_found=False)
         if not demo:
             self.skipTest("database installed without demo data")
         users = self.env["res.users"]

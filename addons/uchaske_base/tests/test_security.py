@@ -34,22 +34,18 @@ class TestOrganisationAccess(UchaskeCase):
                 departments = found.mapped("department_id") if \
                     model != "uchaske.department" else found
                 self.assertEqual(departments, self.dep1, (role, model))
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.district2.sudo(user).read(["name"])
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.dep2.sudo(user).read(["name"])
 
     def test_only_the_chief_changes_districts(self):
         """R3: boundaries and numbering are set by the chief's order."""
         for role in ("assistant", "inspector", "responsible"):
             self.assertFalse(self._can(role, self.district1, "write"), role)
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.district1.sudo(self.users[role]).write({"population": 1})
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.env["uchaske.district"].sudo(self.users[role]).create({
                     "name": "New", "number": 9, "department_id": self.dep1.id})
         chief = self.users["chief"]
@@ -61,21 +57,17 @@ class TestOrganisationAccess(UchaskeCase):
 
     def test_chief_cannot_touch_another_department(self):
         chief = self.users["chief"]
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             self.district2.sudo(chief).write({"population": 1})
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             self.env["uchaske.district"].sudo(chief).create({
                 "name": "Foreign", "number": 9, "department_id": self.dep2.id})
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             self.dep2.sudo(chief).write({"name": "Renamed"})
 
     def test_nobody_but_the_administrator_deletes_districts(self):
         for role in ROLES:
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.district1b.sudo(self.users[role]).unlink()
         self.assertTrue(self.district1b.exists())
 
@@ -90,17 +82,14 @@ class TestOrganisationAccess(UchaskeCase):
             "order_date": "2026-11-25",
         }
         for role in ("assistant", "inspector", "responsible"):
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.env["uchaske.substitution"].sudo(self.users[role]).create(vals)
         substitution = self.env["uchaske.substitution"].sudo(
             self.users["chief"]).create(vals)
         # the other department's chief neither sees nor changes it
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             substitution.sudo(self.users["chief2"]).read(["name"])
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             substitution.sudo(self.users["chief2"]).write({"order_number": "2"})
         for role in ROLES:
             self.assertTrue(self._can(role, substitution, "read"), role)
@@ -110,23 +99,19 @@ class TestOrganisationAccess(UchaskeCase):
                 "department_id": self.dep1.id, "reason": "leave",
                 "date_start": "2026-12-01", "date_end": "2026-12-02"}
         for role in ("assistant", "inspector"):
-            with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+            with self.assertRefused(AccessError):
                 self.env["uchaske.absence"].sudo(self.users[role]).create(vals)
         absence = self.env["uchaske.absence"].sudo(
             self.users["responsible"]).create(vals)
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             absence.sudo(self.users["responsible"]).unlink()
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             absence.sudo(self.users["responsible2"]).read(["name"])
         absence.sudo(self.users["chief"]).unlink()
 
     def test_officer_cannot_move_themselves_to_another_department(self):
         user = self.users["inspector"]
-        with self.assertRaises(AccessError), \
-                self.env.cr.savepoint():
+        with self.assertRefused(AccessError):
             user.sudo(user).write({"uchaske_department_id": self.dep2.id})
         self.assertEqual(user.uchaske_department_id, self.dep1)
 
