@@ -13,7 +13,8 @@ rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 PY=.venv/bin/python
 PYTEST=(.venv/bin/python -m uchaske_compat.pytest_main -p no:cacheprovider -q -rfE)
 TEST_DB=uchaske_test
-ADDONS=uchaske_base,uchaske_registry,uchaske_meetings
+# uchaske_wf_test: the engine's test-only model (never in the demo database)
+ADDONS=uchaske_base,uchaske_registry,uchaske_meetings,uchaske_wf_test
 export UCHASKE_TEST_DB=$TEST_DB
 SKIP=" ${UCHASKE_SKIP_STAGES:-} "
 

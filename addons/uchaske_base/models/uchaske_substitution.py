@@ -72,14 +72,14 @@ class UchaskeSubstitution(models.Model):
         today = fields.Date.context_today(self)
         domains = {
             "planned": [("date_start", ">", today)],
-            "active": [("date_start", "<=", today), ("date_end", ">=", today)],
+            "active": ["&", ("date_start", "<=", today), ("date_end", ">=", today)],
             "ended": [("date_end", "<", today)],
         }
         if operator not in ("=", "!=") or value not in domains:
             raise ValidationError(_("Unsupported search on the substitution state."))
+        # normalized ("&" explicit): Odoo 11 splices it into the caller's domain
         domain = domains[value]
-        return domain if operator == "=" else ["!"] + (
-            domain if len(domain) == 1 else ["&"] + domain)
+        return domain if operator == "=" else ["!"] + domain
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

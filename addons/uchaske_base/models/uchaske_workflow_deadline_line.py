@@ -47,7 +47,8 @@ class UchaskeWorkflowDeadlineLine(models.Model):
     @api.model
     def _search_overdue(self, operator, value):
         now = fields.Datetime.now()
-        overdue = [("state", "=", "open"), ("date_due", "<", now)]
+        # normalized ("&" explicit): Odoo 11 splices it into the caller's domain
+        overdue = ["&", ("state", "=", "open"), ("date_due", "<", now)]
         if (operator == "=") == bool(value):
             return overdue
         return ["|", ("state", "!=", "open"), ("date_due", ">=", now)]

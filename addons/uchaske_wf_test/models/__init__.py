@@ -1,0 +1,1 @@
+from . import uchaske_wf_test_case
