@@ -13,5 +13,11 @@
     "depends": [
         "uchaske_base",
     ],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/uchaske_registry_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/uchaske_registry_category_data.xml",
+        "data/uchaske_workflow_data.xml",
+    ],
 }

@@ -1,0 +1,143 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..core import iin as iin_rules
+
+
+class UchaskePerson(models.Model):
+    """One master record per person (R11): identity, addresses, work.
+
+    Access follows the person's current district and the districts of their
+    registry cases and appendix entries; every opening, search, print and
+    export is journaled (R15, ``uchaske.access.journal.mixin``).
+    """
+
+    _name = "uchaske.person"
+    _description = "Person"
+    _inherit = ["mail.thread", "uchaske.access.journal.mixin"]
+    _order = "surname, first_name, patronymic, id"
+
+    name = fields.Char(compute="_compute_name", store=True, index=True)
+    iin = fields.Char(
+        string="IIN", size=12, index=True, track_visibility="onchange",
+        help="Individual identification number (12 digits, with checksum).")
+    surname = fields.Char(required=True, track_visibility="onchange")
+    first_name = fields.Char(string="Name", required=True, track_visibility="onchange")
+    patronymic = fields.Char(track_visibility="onchange")
+    birth_date = fields.Date(track_visibility="onchange")
+    sex = fields.Selection([("male", "Male"), ("female", "Female")])
+    citizenship_id = fields.Many2one("res.country", string="Citizenship")
+    photo = fields.Binary(attachment=True)
+    aliases = fields.Text(help="Other names, nicknames, earlier surnames; one per line.")
+    address_ids = fields.One2many(
+        "uchaske.person.address", "person_id", string="Address history")
+    address = fields.Char(
+        string="Current address", compute="_compute_current_address", store=True)
+    district_id = fields.Many2one(
+        "uchaske.district", string="Current district",
+        compute="_compute_current_address", store=True, index=True)
+    department_id = fields.Many2one(
+        "uchaske.department", required=True, index=True,
+        default=lambda self: self.env.user.uchaske_department_id,
+        help="Department that keeps the record (where the person lives or "
+             "was first recorded).")
+    workplace = fields.Char()
+    position = fields.Char()
+    phone = fields.Char(string="Mobile phone")
+    phone_home = fields.Char(string="Home phone")
+    phone_work = fields.Char(string="Work phone")
+    case_ids = fields.One2many("uchaske.registry.case", "person_id", string="Registry cases")
+    case_count = fields.Integer(compute="_compute_case_count")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("iin_unique", "unique(iin)",
+         "A person with this IIN already exists: use the existing record."),
+    ]
+
+    @api.depends("surname", "first_name", "patronymic")
+    def _compute_name(self):
+        for person in self:
+            person.name = " ".join(
+                part for part in (person.surname, person.first_name, person.patronymic)
+                if part)
+
+    @api.depends("address_ids.date_from", "address_ids.date_to",
+                 "address_ids.address", "address_ids.district_id")
+    def _compute_current_address(self):
+        for person in self:
+            current = person.address_ids.filtered(lambda a: not a.date_to).sorted(
+                lambda a: (a.date_from or "", a.id), reverse=True)[:1]
+            person.address = current.address
+            person.district_id = current.district_id
+
+    @api.multi
+    def _compute_case_count(self):
+        for person in self:
+            person.case_count = len(person.case_ids)
+
+    @api.constrains("iin", "birth_date", "sex")
+    def _check_iin(self):
+        """IIN: 12 digits, a valid birth date, the official checksum; it must
+        agree with the birth date and sex entered."""
+        for person in self.sudo():
+            if not person.iin:
+                continue
+            try:
+                iin_rules.validate_iin(person.iin)
+            except iin_rules.InvalidIIN as error:
+                reasons = {
+                    "format": _("it must be exactly 12 digits"),
+                    "date": _("its first six digits are not a valid birth date"),
+                    "century": _("its 7th digit must be 1 to 6"),
+                    "checksum": _("its check digit is wrong"),
+                }
+                raise ValidationError(_("Invalid IIN %(iin)s: %(reason)s.") % {
+                    "iin": person.iin,
+                    "reason": reasons.get(error.reason, error.reason)})
+            born = iin_rules.birth_date_from_iin(person.iin)
+            if person.birth_date and fields.Date.from_string(person.birth_date) != born:
+                raise ValidationError(_(
+                    "The IIN %(iin)s belongs to a person born on %(born)s, not "
+                    "%(entered)s.") % {"iin": person.iin, "born": born,
+                                       "entered": person.birth_date})
+            if person.sex and person.sex != iin_rules.sex_from_iin(person.iin):
+                raise ValidationError(_(
+                    "The IIN %s does not match the sex entered.") % person.iin)
+            duplicate = self.sudo().search(
+                [("iin", "=", person.iin), ("id", "!=", person.id)], limit=1)
+            if duplicate:
+                raise ValidationError(_(
+                    "A person with IIN %(iin)s is already recorded (by "
+                    "%(department)s). Use the existing record.") % {
+                        "iin": person.iin,
+                        "department": duplicate.department_id.name})
+
+    @api.constrains("birth_date")
+    def _check_birth_date(self):
+        today = fields.Date.context_today(self)
+        for person in self.sudo():
+            if person.birth_date and person.birth_date > today:
+                raise ValidationError(_(
+                    "The birth date %s is in the future.") % person.birth_date)
+
+    @api.onchange("iin")
+    def _onchange_iin(self):
+        if self.iin and iin_rules.is_valid_iin(self.iin):
+            self.birth_date = fields.Date.to_string(
+                iin_rules.birth_date_from_iin(self.iin))
+            self.sex = iin_rules.sex_from_iin(self.iin)
+
+    @api.model
+    def create(self, vals):
+        if vals.get("iin"):
+            vals = dict(vals, iin=vals["iin"].strip())
+        return super(UchaskePerson, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("iin"):
+            vals = dict(vals, iin=vals["iin"].strip())
+        return super(UchaskePerson, self).write(vals)

@@ -1,0 +1,347 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..core import supervision
+
+#: states in which the person is on the register and must have a
+#: responsible inspector (R14: "at no moment without one")
+OPEN_STATES = ("registered", "supervised", "transfer", "closing")
+
+CLOSE_REASONS = [
+    ("term_expired", "Term expired"),
+    ("court_decision", "Court decision"),
+    ("transferred", "Transferred to another department (R14)"),
+    ("death", "Death"),
+    ("other", "Other grounds"),
+]
+
+
+class UchaskeRegistryCase(models.Model):
+    """A person on the preventive register (R11) in a district, with the
+    inspector responsible, grounds, restrictions and obligations (R12), term,
+    supervision checks, case-file custody (R13) and the workflow
+    draft → registered → supervised → transfer → closed."""
+
+    _name = "uchaske.registry.case"
+    _description = "Preventive register case"
+    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Number", required=True, readonly=True, copy=False,
+                       default=lambda self: _("New"))
+    person_id = fields.Many2one(
+        "uchaske.person", required=True, ondelete="restrict", index=True,
+        track_visibility="onchange")
+    category_id = fields.Many2one(
+        "uchaske.registry.category", required=True, ondelete="restrict",
+        index=True, track_visibility="onchange")
+    district_id = fields.Many2one(
+        "uchaske.district", required=True, ondelete="restrict", index=True,
+        track_visibility="onchange")
+    department_id = fields.Many2one(
+        "uchaske.department", required=True, readonly=True, index=True)
+    post_id = fields.Many2one("uchaske.post", readonly=True, index=True)
+    inspector_id = fields.Many2one(
+        "res.users", string="Responsible inspector", index=True,
+        track_visibility="onchange",
+        help="The inspector responsible for the person (the district's "
+             "inspector by default).")
+    grounds = fields.Selection([
+        ("court_decision", "Court decision"),
+        ("sentence", "Sentence"),
+        ("protection_order", "Protection order"),
+        ("administrative", "Administrative decision"),
+        ("other", "Other document"),
+    ], track_visibility="onchange")
+    grounds_number = fields.Char(string="Grounds document No.")
+    grounds_date = fields.Date(string="Grounds document date")
+    restrictions = fields.Text(help="Restrictions set on the person (R12).")
+    obligations = fields.Text(help="Obligations imposed on the person (R12).")
+    date_start = fields.Date(string="Term start", track_visibility="onchange")
+    date_end = fields.Date(string="Term end", track_visibility="onchange")
+    registered_on = fields.Date(readonly=True, copy=False)
+    check_ids = fields.One2many("uchaske.registry.check", "case_id", string="Checks")
+    last_check_date = fields.Date(compute="_compute_checks", store=True)
+    next_check_due = fields.Date(compute="_compute_checks", store=True)
+    check_overdue = fields.Boolean(
+        compute="_compute_check_overdue", search="_search_check_overdue",
+        string="Check overdue")
+    materials_location = fields.Selection([
+        ("post_safe", "Police point safe"),
+        ("department", "Department premises"),
+    ], string="Case file kept in", default="post_safe", required=True,
+        track_visibility="onchange",
+        help="R13: in the police point's safe, or where impossible in the "
+             "department's premises.")
+    materials_controller_id = fields.Many2one(
+        "res.users", string="Case file controlled by",
+        track_visibility="onchange",
+        help="R13: when kept at the department, an inspector of the local "
+             "police service for managing district inspectors controls it.")
+    close_reason = fields.Selection(
+        CLOSE_REASONS, copy=False, track_visibility="onchange",
+        help="Set before requesting the closing; \"Transferred\" only after a "
+             "finished transfer (R14).")
+    transfer_ids = fields.One2many(
+        "uchaske.registry.transfer", "case_id", string="Transfers")
+    open_transfer_id = fields.Many2one(
+        "uchaske.registry.transfer", compute="_compute_open_transfer",
+        string="Open transfer")
+    transfer_department_id = fields.Many2one(
+        "uchaske.department", index=True, readonly=True, copy=False,
+        help="Destination department of the open transfer (it sees the case "
+             "while the transfer is open, R14).")
+    origin_case_id = fields.Many2one(
+        "uchaske.registry.case", readonly=True, copy=False,
+        string="Transferred from")
+    move_date = fields.Datetime(
+        readonly=True, copy=False,
+        help="Moment of the move of the open transfer (R14 counts from it).")
+
+    _sql_constraints = [
+        ("name_unique", "unique(name)", "Case numbers are unique."),
+    ]
+
+    # -- computes ------------------------------------------------------
+
+    @api.depends("check_ids.date", "registered_on", "category_id.check_cadence_days")
+    def _compute_checks(self):
+        for case in self:
+            dates_done = case.check_ids.mapped("date")
+            case.last_check_date = max(dates_done) if dates_done else False
+            if not case.registered_on:
+                case.next_check_due = False
+                continue
+            due = supervision.next_check_due(
+                fields.Date.from_string(case.last_check_date)
+                if case.last_check_date else None,
+                fields.Date.from_string(case.registered_on),
+                case.category_id.check_cadence_days)
+            case.next_check_due = fields.Date.to_string(due)
+
+    @api.multi
+    def _compute_check_overdue(self):
+        today = fields.Date.context_today(self)
+        for case in self:
+            case.check_overdue = bool(
+                case.state in ("registered", "supervised") and case.next_check_due
+                and case.next_check_due < today)
+
+    @api.model
+    def _search_check_overdue(self, operator, value):
+        today = fields.Date.context_today(self)
+        domain = ["&", ("state", "in", ["registered", "supervised"]),
+                  ("next_check_due", "<", today)]
+        return domain if (operator == "=") == bool(value) else ["!"] + domain
+
+    @api.multi
+    def _compute_open_transfer(self):
+        for case in self:
+            case.open_transfer_id = case.transfer_ids.filtered(
+                lambda t: t.state in ("draft", "requested", "confirmed"))[:1]
+
+    # -- constraints ---------------------------------------------------
+
+    @api.constrains("date_start", "date_end")
+    def _check_term(self):
+        for case in self.sudo():
+            if case.date_start and case.date_end and case.date_end < case.date_start:
+                raise ValidationError(_(
+                    "The term ends (%(end)s) before it starts (%(start)s).") % {
+                        "end": case.date_end, "start": case.date_start})
+
+    @api.constrains("person_id", "category_id", "state")
+    def _check_one_open_case(self):
+        """One open case per person and category."""
+        for case in self.sudo():
+            if case.state == "closed":
+                continue
+            other = self.sudo().search([
+                ("id", "!=", case.id), ("person_id", "=", case.person_id.id),
+                ("category_id", "=", case.category_id.id),
+                ("state", "!=", "closed"), ("origin_case_id", "!=", case.id),
+                ("id", "!=", case.origin_case_id.id)], limit=1)
+            if other:
+                raise ValidationError(_(
+                    "%(person)s already has an open case %(case)s in category "
+                    "\"%(category)s\" (%(department)s).") % {
+                        "person": case.person_id.name, "case": other.name,
+                        "category": case.category_id.name,
+                        "department": other.department_id.name})
+
+    @api.constrains("inspector_id", "state")
+    def _check_inspector(self):
+        """R14: a registered person always has a responsible inspector."""
+        for case in self.sudo():
+            if case.state in OPEN_STATES and not case.inspector_id:
+                raise ValidationError(_(
+                    "Case %s needs a responsible inspector while the person is "
+                    "on the register.") % case.name)
+
+    @api.constrains("materials_location", "materials_controller_id")
+    def _check_materials(self):
+        """R13: a case file kept at the department has a controller."""
+        for case in self.sudo():
+            if case.materials_location == "department" and \
+                    not case.materials_controller_id:
+                raise ValidationError(_(
+                    "Case %s: a case file kept at the department needs the "
+                    "inspector who controls it (R13).") % case.name)
+
+    # -- CRUD -----------------------------------------------------------
+
+    @api.model
+    def _prepare_scope_vals(self, vals):
+        """Department, police point and default inspector follow the
+        district."""
+        if vals.get("district_id"):
+            district = self.env["uchaske.district"].sudo().browse(vals["district_id"])
+            vals["department_id"] = district.department_id.id
+            vals["post_id"] = district.post_id.id
+            if not vals.get("inspector_id"):
+                vals["inspector_id"] = district.inspector_id.id
+        return vals
+
+    @api.model
+    def create(self, vals):
+        vals = self._prepare_scope_vals(dict(vals))
+        if vals.get("name", _("New")) == _("New"):
+            vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
+                "uchaske.registry.case") or _("New")
+        return super(UchaskeRegistryCase, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if "district_id" in vals:
+            vals = self._prepare_scope_vals(dict(vals))
+        return super(UchaskeRegistryCase, self).write(vals)
+
+    # -- workflow hooks ----------------------------------------------------
+
+    @api.multi
+    def _wf_do(self, transition, values):
+        result = super(UchaskeRegistryCase, self)._wf_do(transition, values)
+        self._on_transition(transition, values)
+        return result
+
+    @api.multi
+    def _on_transition(self, transition, values):
+        """Remember the registration date (the first check counts from it)
+        and keep the supervision and term activities in step."""
+        self.ensure_one()
+        if transition.to_state_id.code == "registered" and not self.registered_on:
+            self.sudo().write({"registered_on": fields.Date.context_today(self)})
+        if self.state in ("registered", "supervised"):
+            self._schedule_next_check()
+            self._schedule_term_end()
+        elif self.state == "closed":
+            self._activities(("R12", "R11")).action_feedback(
+                _("Case closed."))
+
+    @api.multi
+    def _activities(self, refs):
+        self.ensure_one()
+        return self.sudo().activity_ids.filtered(
+            lambda a: (a.summary or "").split(":")[0] in refs)
+
+    @api.multi
+    def _schedule_activity(self, ref, summary, day, note=""):
+        """One activity per requirement id: replaced when the date moves."""
+        self.ensure_one()
+        self._activities((ref,)).unlink()
+        if not (day and self.inspector_id):
+            return
+        self.env["mail.activity"].sudo().create({
+            "res_model_id": self.env["ir.model"]._get(self._name).id,
+            "res_id": self.id,
+            "activity_type_id": self.env.ref(
+                "uchaske_base.mail_activity_type_deadline").id,
+            "summary": "%s: %s" % (ref, summary),
+            "note": note,
+            "user_id": self.inspector_id.id,
+            "date_deadline": day,
+        })
+
+    @api.multi
+    def _schedule_next_check(self):
+        """R12: the next supervision check at the category's cadence."""
+        for case in self:
+            case._schedule_activity(
+                "R12", _("supervision check due"), case.next_check_due,
+                _("Check that %s keeps the restrictions and fulfils the "
+                  "obligations.") % case.person_id.name)
+
+    @api.multi
+    def _schedule_term_end(self):
+        """R11: the end of the term on the register."""
+        for case in self:
+            case._schedule_activity(
+                "R11", _("term on the register ends"), case.date_end,
+                _("Decide on closing the case or extending the term."))
+
+    @api.multi
+    def _wf_guard_can_request_close(self, transition):
+        """Closing needs a reason; a relocated person's case closes only as
+        "transferred", after the destination confirmed the arrival and the
+        materials were sent (R14)."""
+        self.ensure_one()
+        finished = self.transfer_ids.filtered(lambda t: t.state == "done")
+        if not self.close_reason:
+            return _("Choose the reason for closing first.")
+        if self.state == "transfer" and not finished:
+            return _("The transfer is not finished: the destination must "
+                     "confirm the arrival and the materials must be sent "
+                     "before the case closes (R14).")
+        if (self.close_reason == "transferred") != bool(
+                self.state == "transfer" and finished):
+            return _("\"Transferred\" is the reason exactly when a finished "
+                     "transfer closes the case (R14).")
+        return None
+
+    @api.multi
+    def _wf_guard_no_open_transfer(self, transition):
+        self.ensure_one()
+        if self.open_transfer_id:
+            return _("A transfer is open: finish or cancel it first.")
+        return None
+
+    @api.multi
+    def _wf_guard_back_from_transfer(self, transition):
+        """Back to supervision only when the transfer failed (person not
+        found at the destination) or was cancelled."""
+        self.ensure_one()
+        if self.open_transfer_id or self.transfer_ids[:1].state not in (
+                "not_found", "cancelled"):
+            return _("Only a cancelled transfer (or a person not found at the "
+                     "destination) returns the case to supervision.")
+        return None
+
+    @api.multi
+    def _wf_guard_from_transfer(self, transition):
+        self.ensure_one()
+        if not self.origin_case_id:
+            return _("Only a case opened by a transfer confirmation registers "
+                     "this way.")
+        return None
+
+    @api.multi
+    def _wf_guard_transfer_open(self, transition):
+        self.ensure_one()
+        if not self.open_transfer_id:
+            return _("Record the move first (date, new address, destination).")
+        return None
+
+    @api.multi
+    def action_record_move(self):
+        """Open the form of a new transfer for this case (R14)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Record a move"),
+            "res_model": "uchaske.registry.transfer",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_case_id": self.id},
+        }

@@ -1,0 +1,85 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..core import supervision
+
+
+class UchaskeRegistryCheck(models.Model):
+    """R12: a supervision check of a registered person: did they keep the
+    restrictions and fulfil the obligations? Assistants record checks too
+    (R2.3)."""
+
+    _name = "uchaske.registry.check"
+    _description = "Supervision check"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+
+    case_id = fields.Many2one(
+        "uchaske.registry.case", required=True, ondelete="cascade", index=True)
+    person_id = fields.Many2one(related="case_id.person_id", store=True,
+                                readonly=True)
+    district_id = fields.Many2one(related="case_id.district_id", store=True,
+                                  readonly=True, index=True)
+    department_id = fields.Many2one(related="case_id.department_id", store=True,
+                                    readonly=True, index=True)
+    post_id = fields.Many2one(related="case_id.post_id", store=True, readonly=True,
+                              index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    kind = fields.Selection([
+        ("home_visit", "Home visit"),
+        ("call", "Phone call"),
+        ("summons", "Summons to the police point"),
+        ("joint_walk", "Joint walk with a patrol"),
+    ], required=True, default="home_visit")
+    result = fields.Selection([
+        ("complies", "Complies"),
+        ("violation", "Violation"),
+    ], required=True, default="complies")
+    violation = fields.Text(string="What was violated")
+    follow_up = fields.Text()
+    user_id = fields.Many2one(
+        "res.users", string="Checked by", required=True,
+        default=lambda self: self.env.user)
+
+    @api.constrains("date", "case_id")
+    def _check_date(self):
+        """A check falls between the registration and today."""
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for check in self.sudo():
+            case = check.case_id
+            if case.state not in ("registered", "supervised", "transfer"):
+                raise ValidationError(_(
+                    "Checks are recorded for registered persons only (case "
+                    "%(case)s is %(state)s).") % {
+                        "case": case.name,
+                        "state": case._wf_state_record().name or case.state})
+            try:
+                supervision.check_date_valid(
+                    fields.Date.from_string(check.date),
+                    fields.Date.from_string(case.registered_on), today)
+            except ValueError as error:
+                if str(error) == "future" or getattr(error, "reason", "") == "future":
+                    raise ValidationError(_(
+                        "The check date %s is in the future.") % check.date)
+                raise ValidationError(_(
+                    "The check date %(date)s is before the registration "
+                    "(%(registered)s).") % {"date": check.date,
+                                            "registered": case.registered_on})
+
+    @api.constrains("result", "violation")
+    def _check_violation(self):
+        for check in self.sudo():
+            if check.result == "violation" and not check.violation:
+                raise ValidationError(_("Describe what was violated."))
+
+    @api.model
+    def create(self, vals):
+        check = super(UchaskeRegistryCheck, self).create(vals)
+        case = check.case_id
+        if case.state == "registered":
+            # the first check starts the supervision (R12)
+            case.wf_apply("start_supervision")
+        case._schedule_next_check()
+        return check
