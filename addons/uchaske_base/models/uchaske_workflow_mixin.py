@@ -228,22 +228,27 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     @api.multi
     def _wf_do(self, transition, values):
         self.ensure_one()
+        user = self.env.user
         old_state = self._wf_state_record()
         new_state = transition.to_state_id
         acting_for = self._wf_acting_for()
+        # The guards were checked as the user and the state is written as the
+        # user (access rules apply). The bookkeeping after it is the engine's:
+        # in its new state the record may be out of the user's sight.
         self.with_context(uchaske_wf_token=_WF_TOKEN).write(
             {"state": new_state.code})
-        self._wf_close_deadlines(old_state, transition)
+        record = self.sudo()
+        record._wf_close_deadlines(old_state, transition)
         attachments = values.get("attachment_ids") or []
         if attachments:
             self.env["ir.attachment"].browse(attachments).sudo().write(
                 {"res_model": self._name, "res_id": self.id})
-        self._wf_log(transition, old_state, new_state, values, acting_for)
-        self._wf_open_deadlines(new_state)
+        record._wf_log(transition, old_state, new_state, values, acting_for, user)
+        record._wf_open_deadlines(new_state, user)
         return True
 
     @api.multi
-    def _wf_log(self, transition, old_state, new_state, values, acting_for):
+    def _wf_log(self, transition, old_state, new_state, values, acting_for, user):
         history = self.env["uchaske.workflow.history"].sudo()
         vals = {
             "res_model": self._name,
@@ -256,7 +261,7 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             "to_state": new_state.code,
             "from_state_name": old_state.name or False,
             "to_state_name": new_state.name,
-            "user_id": self.env.uid,
+            "user_id": user.id,
             "acting_for_user_id": acting_for.id or False,
             "comment": values.get("comment") or False,
             "legal_basis": values.get("legal_basis") or False,
@@ -307,13 +312,16 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         deadlines so that they follow the record rules of their record."""
         self.ensure_one()
         vals = {}
-        district = self["district_id"] if "district_id" in self._fields else None
+        # sudo: a transition may be fired from another department (a transfer
+        # confirmed by its destination) whose users cannot read the district
+        record = self.sudo()
+        district = record["district_id"] if "district_id" in self._fields else None
         if district:
             vals.update(district_id=district.id,
                         department_id=district.department_id.id,
                         post_id=district.post_id.id)
         elif "department_id" in self._fields:
-            vals["department_id"] = self["department_id"].id
+            vals["department_id"] = record["department_id"].id
         return vals
 
     @api.multi
@@ -331,9 +339,10 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         """The next role up from ``responsible`` for this record: the police
         point's responsible inspector, then the department chief (R16, R24)."""
         self.ensure_one()
-        district = self["district_id"] if "district_id" in self._fields else None
+        record = self.sudo()
+        district = record["district_id"] if "district_id" in self._fields else None
         department = district.department_id if district else (
-            self["department_id"] if "department_id" in self._fields else None)
+            record["department_id"] if "department_id" in self._fields else None)
         post_lead = district.post_id.responsible_inspector_id if district else None
         chief = department.chief_id if department else None
         if post_lead and responsible != post_lead and responsible != chief:
@@ -345,7 +354,9 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     # -- deadlines --------------------------------------------------------
 
     @api.multi
-    def _wf_open_deadlines(self, state):
+    def _wf_open_deadlines(self, state, user):
+        """Open the deadlines of ``state``; ``user`` (who made the record
+        enter it) is responsible when the rule names no user field."""
         self.ensure_one()
         rules = self._wf_workflow().deadline_ids.filtered(
             lambda r: r.state_id == state)
@@ -354,8 +365,9 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         for rule in rules:
             base = rule._base_moment(self, entered)
             due = rule._compute_due(base)
-            user = self[rule.responsible_field] if rule.responsible_field else None
-            user = user or self.env.user
+            responsible = self[rule.responsible_field] \
+                if rule.responsible_field else None
+            responsible = responsible or user
             name = "%s: %s" % (rule.requirement_ref, rule.name)
             activity = self.env["mail.activity"].sudo().create({
                 "res_model_id": self.env["ir.model"]._get(self._name).id,
@@ -366,7 +378,7 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 "note": _("Due %(due)s (%(ref)s).") % {
                     "due": fields.Datetime.to_string(due),
                     "ref": rule.requirement_ref},
-                "user_id": user.id,
+                "user_id": responsible.id,
                 "date_deadline": fields.Date.to_string(due.date()),
             })
             vals = {
@@ -376,7 +388,7 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 "res_model": self._name,
                 "res_id": self.id,
                 "record_name": self.display_name,
-                "user_id": user.id,
+                "user_id": responsible.id,
                 "date_start": fields.Datetime.to_string(base),
                 "date_due": fields.Datetime.to_string(due),
                 "activity_id": activity.id,
@@ -409,9 +421,10 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         if initial:
             no_transition = self.env["uchaske.workflow.transition"]
             no_state = self.env["uchaske.workflow.state"]
-            record._wf_log(no_transition, no_state, initial, {},
-                           record._wf_acting_for())
-            record._wf_open_deadlines(initial)
+            acting_for = record._wf_acting_for()
+            record.sudo()._wf_log(no_transition, no_state, initial, {},
+                                  acting_for, self.env.user)
+            record.sudo()._wf_open_deadlines(initial, self.env.user)
         return record
 
     @api.multi

@@ -1,10 +1,16 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import threading
+
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError
 
 #: context key set while a search_read/read_group is journaled as one entry
 _IN_SEARCH = "uchaske_journal_in_search"
+
+#: Odoo 11 fills its cache through ``read()`` (``_prefetch_field``): those
+#: internal reads are counted here per thread and not journaled.
+_prefetching = threading.local()
 
 
 class UchaskeAccessJournalMixin(models.AbstractModel):
@@ -17,9 +23,9 @@ class UchaskeAccessJournalMixin(models.AbstractModel):
       and the district chief;
     * prints are journaled by the report hook (``ir.actions.report``).
 
-    Internal reads by the ORM (computed fields, constraints, name_get) do not
-    go through these methods and are not journaled; reads by the superuser
-    (cron jobs, the engine) are not journaled either.
+    Internal reads by the ORM (Odoo 11 prefetches field values through
+    ``read()``) are not journaled: ``_prefetch_field`` marks them. Reads by
+    the superuser (cron jobs, the engine) are not journaled either.
     """
 
     _name = "uchaske.access.journal.mixin"
@@ -32,7 +38,17 @@ class UchaskeAccessJournalMixin(models.AbstractModel):
     )
 
     def _journal_active(self):
-        return self.env.uid != SUPERUSER_ID and not self.env.context.get(_IN_SEARCH)
+        return (self.env.uid != SUPERUSER_ID
+                and not self.env.context.get(_IN_SEARCH)
+                and not getattr(_prefetching, "depth", 0))
+
+    @api.multi
+    def _prefetch_field(self, field):
+        _prefetching.depth = getattr(_prefetching, "depth", 0) + 1
+        try:
+            return super(UchaskeAccessJournalMixin, self)._prefetch_field(field)
+        finally:
+            _prefetching.depth -= 1
 
     @api.multi
     def read(self, fields=None, load="_classic_read"):

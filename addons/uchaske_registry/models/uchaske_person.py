@@ -106,14 +106,20 @@ class UchaskePerson(models.Model):
             if person.sex and person.sex != iin_rules.sex_from_iin(person.iin):
                 raise ValidationError(_(
                     "The IIN %s does not match the sex entered.") % person.iin)
-            duplicate = self.sudo().search(
-                [("iin", "=", person.iin), ("id", "!=", person.id)], limit=1)
-            if duplicate:
-                raise ValidationError(_(
-                    "A person with IIN %(iin)s is already recorded (by "
-                    "%(department)s). Use the existing record.") % {
-                        "iin": person.iin,
-                        "department": duplicate.department_id.name})
+            person._check_iin_free(person.iin)
+
+    @api.multi
+    def _check_iin_free(self, iin):
+        """One master record per IIN: refuse a second one, naming where the
+        first is kept (checked before writing, so the user gets this message
+        rather than the database's unique-constraint error)."""
+        duplicate = self.sudo().search(
+            [("iin", "=", iin), ("id", "not in", self.ids)], limit=1)
+        if duplicate:
+            raise ValidationError(_(
+                "A person with IIN %(iin)s is already recorded (by "
+                "%(department)s). Use the existing record.") % {
+                    "iin": iin, "department": duplicate.department_id.name})
 
     @api.constrains("birth_date")
     def _check_birth_date(self):
@@ -134,10 +140,12 @@ class UchaskePerson(models.Model):
     def create(self, vals):
         if vals.get("iin"):
             vals = dict(vals, iin=vals["iin"].strip())
+            self.browse()._check_iin_free(vals["iin"])
         return super(UchaskePerson, self).create(vals)
 
     @api.multi
     def write(self, vals):
         if vals.get("iin"):
             vals = dict(vals, iin=vals["iin"].strip())
+            self._check_iin_free(vals["iin"])
         return super(UchaskePerson, self).write(vals)

@@ -158,11 +158,12 @@ class UchaskeRegistryCase(models.Model):
         for case in self.sudo():
             if case.state == "closed":
                 continue
+            # the two ends of a transfer are one case in two departments
             other = self.sudo().search([
                 ("id", "!=", case.id), ("person_id", "=", case.person_id.id),
                 ("category_id", "=", case.category_id.id),
-                ("state", "!=", "closed"), ("origin_case_id", "!=", case.id),
-                ("id", "!=", case.origin_case_id.id)], limit=1)
+                ("state", "!=", "closed")]).filtered(
+                    lambda o, c=case: o != c.origin_case_id and o.origin_case_id != c)[:1]
             if other:
                 raise ValidationError(_(
                     "%(person)s already has an open case %(case)s in category "

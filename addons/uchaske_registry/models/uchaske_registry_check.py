@@ -20,12 +20,11 @@ class UchaskeRegistryCheck(models.Model):
         "uchaske.registry.case", required=True, ondelete="cascade", index=True)
     person_id = fields.Many2one(related="case_id.person_id", store=True,
                                 readonly=True)
-    district_id = fields.Many2one(related="case_id.district_id", store=True,
-                                  readonly=True, index=True)
-    department_id = fields.Many2one(related="case_id.department_id", store=True,
-                                    readonly=True, index=True)
-    post_id = fields.Many2one(related="case_id.post_id", store=True, readonly=True,
-                              index=True)
+    # copied from the case in create (not related fields): the record rules
+    # check a new row as soon as it is inserted
+    district_id = fields.Many2one("uchaske.district", readonly=True, index=True)
+    department_id = fields.Many2one("uchaske.department", readonly=True, index=True)
+    post_id = fields.Many2one("uchaske.post", readonly=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     kind = fields.Selection([
         ("home_visit", "Home visit"),
@@ -59,8 +58,8 @@ class UchaskeRegistryCheck(models.Model):
                 supervision.check_date_valid(
                     fields.Date.from_string(check.date),
                     fields.Date.from_string(case.registered_on), today)
-            except ValueError as error:
-                if str(error) == "future" or getattr(error, "reason", "") == "future":
+            except supervision.SupervisionError as error:
+                if error.reason == supervision.REASON_FUTURE:
                     raise ValidationError(_(
                         "The check date %s is in the future.") % check.date)
                 raise ValidationError(_(
@@ -76,6 +75,10 @@ class UchaskeRegistryCheck(models.Model):
 
     @api.model
     def create(self, vals):
+        vals = dict(vals)
+        case = self.env["uchaske.registry.case"].browse(vals.get("case_id"))
+        vals.update(district_id=case.district_id.id,
+                    department_id=case.department_id.id, post_id=case.post_id.id)
         check = super(UchaskeRegistryCheck, self).create(vals)
         case = check.case_id
         if case.state == "registered":

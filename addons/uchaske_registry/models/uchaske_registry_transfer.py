@@ -120,14 +120,14 @@ class UchaskeRegistryTransfer(models.Model):
     def create(self, vals):
         vals = dict(vals)
         case = self.env["uchaske.registry.case"].browse(vals.get("case_id"))
+        if case.open_transfer_id:
+            raise ValidationError(_("Case %s already has an open transfer.") %
+                                  case.name)
         if case.state not in ("registered", "supervised"):
             raise ValidationError(_(
                 "Only a registered person's move is recorded (case %(case)s "
                 "is %(state)s).") % {"case": case.name,
                                      "state": case._wf_state_record().name})
-        if case.open_transfer_id:
-            raise ValidationError(_("Case %s already has an open transfer.") %
-                                  case.name)
         vals.update(district_id=case.district_id.id,
                     department_id=case.department_id.id,
                     post_id=case.post_id.id, inspector_id=case.inspector_id.id)
@@ -266,12 +266,13 @@ class UchaskeRegistryTransfer(models.Model):
     def _release_case(self):
         """Back to supervision at the origin."""
         self.ensure_one()
-        case = self.case_id.sudo()
+        transfer = self.sudo()  # in its final state the user may not see it
+        case = transfer.case_id
         case.write({"transfer_department_id": False, "move_date": False})
         # a consequence of this transfer's transition (the history row of
         # the transfer names who fired it); the origin case may be outside
         # the current user's records, hence sudo
         case.wf_apply("back_to_supervision", {"comment": _(
             "Transfer ended without arrival (%(state)s), by %(user)s.") % {
-                "state": self._wf_state_record().name,
+                "state": transfer._wf_state_record().name,
                 "user": self.env.user.name}})

@@ -1,0 +1,66 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Transfer of a registered person who moves (R14).
+
+R14: when a registered person moves permanently to another district of the
+city (region) or to another region, within three тәулік (24-hour days) after
+the move the department sends a request to the department at the chosen
+address to confirm the person's arrival; after the confirmation, the
+materials of the preventive work follow.
+
+The three тәулік run from the exact moment of the move, to the second
+(:func:`odoo.addons.uchaske_base.core.dates.add_24h_days`); a request sent at
+the very moment of the deadline is on time. Datetimes are naive, in the local
+time zone chosen by the caller.
+"""
+from odoo.addons.uchaske_base.core import dates
+
+#: R14: the request is sent within three тәулік after the move.
+REQUEST_DEADLINE_DAYS = 3
+
+REASON_SAME_DISTRICT = "same_district"
+
+
+class InvalidTransfer(ValueError):
+    """The transfer is not a move; ``reason`` (= ``args[0]``) says why."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def request_due(move_moment):
+    """Return the moment the confirmation request is due: move + 3 × 24 h."""
+    return dates.add_24h_days(move_moment, REQUEST_DEADLINE_DAYS)
+
+
+def request_overdue(move_moment, now, request_sent_at=None):
+    """Return True if the request is still unsent and its deadline has passed.
+
+    Once the request is sent (``request_sent_at`` set) it is no longer
+    overdue, whenever it was sent: a late request is reported by
+    :func:`request_sent_late`, not here.
+    """
+    if request_sent_at is not None:
+        return False
+    return dates.is_overdue(request_due(move_moment), now)
+
+
+def request_sent_late(move_moment, sent_at):
+    """Return True if the request was sent strictly after its deadline (R14)."""
+    return dates.is_overdue(request_due(move_moment), sent_at)
+
+
+def validate_transfer(origin_district_id, destination_district_id,
+                      destination_department_external=False):
+    """Raise InvalidTransfer('same_district') if the person does not move.
+
+    A move within the same district is not a transfer (R14 speaks of another
+    district or region). Districts are compared by id; an unknown district
+    (None or False, the Odoo empty value, e.g. for a district of an external
+    department not kept in this database) is never "the same".
+    ``destination_department_external`` does not change the rule; it is
+    accepted so that callers pass the whole transfer and the rule can grow.
+    """
+    if origin_district_id and origin_district_id == destination_district_id:
+        raise InvalidTransfer(REASON_SAME_DISTRICT)

@@ -1,0 +1,68 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Transfer on relocation (R14): the request within three тәулік of the
+move; plain unit tests, "now" always given."""
+import unittest
+from datetime import datetime
+
+from ..core import relocation
+from ..core.relocation import InvalidTransfer
+
+DT = datetime
+
+MOVE = DT(2024, 2, 27, 14, 30)        # Tuesday, 2024 is a leap year
+DUE = DT(2024, 3, 1, 14, 30)          # 27 Feb + 3 × 24 h, across 29 February
+
+
+class TestRequestDeadline(unittest.TestCase):
+
+    def test_three_days(self):
+        """R14: the request is due 3 × 24 h after the move, to the minute."""
+        self.assertEqual(relocation.REQUEST_DEADLINE_DAYS, 3)
+        self.assertEqual(relocation.request_due(MOVE), DUE)
+
+    def test_not_end_of_day(self):
+        """R14: тәулік run from the moment of the move, not to midnight."""
+        self.assertEqual(relocation.request_due(DT(2024, 12, 30, 23, 59)),
+                         DT(2025, 1, 2, 23, 59))
+
+    def test_unsent_overdue_after_due(self):
+        """R14: an unsent request is overdue only strictly after the due moment."""
+        self.assertFalse(relocation.request_overdue(MOVE, DT(2024, 3, 1, 14, 29)))
+        self.assertFalse(relocation.request_overdue(MOVE, DUE))
+        self.assertTrue(relocation.request_overdue(MOVE, DT(2024, 3, 1, 14, 31)))
+        self.assertTrue(relocation.request_overdue(MOVE, DT(2024, 3, 1, 14, 30, 1)))
+
+    def test_sent_request_not_overdue(self):
+        """R14: once sent, a request is no longer overdue, even if sent late."""
+        now = DT(2024, 3, 10)
+        self.assertFalse(relocation.request_overdue(MOVE, now, DT(2024, 2, 28, 9)))
+        self.assertFalse(relocation.request_overdue(MOVE, now, DT(2024, 3, 5, 9)))
+
+    def test_sent_late(self):
+        """R14: a request sent after the due moment is late; at it, on time."""
+        self.assertFalse(relocation.request_sent_late(MOVE, DT(2024, 2, 28, 9)))
+        self.assertFalse(relocation.request_sent_late(MOVE, DUE))
+        self.assertTrue(relocation.request_sent_late(MOVE, DT(2024, 3, 1, 14, 31)))
+
+
+class TestValidateTransfer(unittest.TestCase):
+
+    def test_same_district_refused(self):
+        """R14: a move inside the same district is no transfer."""
+        with self.assertRaises(ValueError) as caught:
+            relocation.validate_transfer(7, 7, False)
+        self.assertIsInstance(caught.exception, InvalidTransfer)
+        self.assertEqual(caught.exception.reason, "same_district")
+        self.assertEqual(caught.exception.args[0], "same_district")
+
+    def test_other_district_accepted(self):
+        """R14: another district of the city or another region is a transfer."""
+        relocation.validate_transfer(7, 8, False)
+        relocation.validate_transfer(7, 8, True)
+
+    def test_external_department_without_district(self):
+        """R14: a destination outside the database has no district id."""
+        relocation.validate_transfer(7, None, True)
+        relocation.validate_transfer(7, False, True)
+        relocation.validate_transfer(False, False, True)
