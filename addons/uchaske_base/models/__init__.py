@@ -1,4 +1,5 @@
 from . import res_users
+from . import mail_message
 from . import uchaske_legal_calendar
 from . import uchaske_department
 from . import uchaske_police_service

@@ -177,3 +177,10 @@ class TestOrganisation(UchaskeCase):
     def test_absence_end_before_start_refused(self):
         with self.assertRefused(ValidationError):
             self._absence("2026-12-10", "2026-12-01")
+
+    def test_officer_without_email_can_work_with_chatter_records(self):
+        """Officers often have no e-mail: their chatter notes still post."""
+        self.users["responsible"].partner_id.email = False
+        absence = self._absence("2026-12-01", "2026-12-02")
+        absence.sudo(self.users["responsible"]).message_post(body="note")
+        self.assertIn("noreply@", absence.message_ids[0].email_from)

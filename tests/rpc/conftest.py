@@ -1,0 +1,89 @@
+"""A real Odoo server for the XML-RPC tests (threaded mode, free port), on
+the test database (``UCHASKE_TEST_DB``), stopped at the end of the session."""
+import os
+import sys
+import time
+import xmlrpc.client
+
+import pytest
+
+TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if TESTS_DIR not in sys.path:
+    sys.path.insert(0, TESTS_DIR)
+import _servers  # noqa: E402
+
+
+class Rpc:
+    """XML-RPC as one user: ``rpc.call(model, method, *args, **kwargs)``."""
+
+    def __init__(self, url, db, login, password):
+        self.db, self.password = db, password
+        common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % url)
+        self.uid = common.authenticate(db, login, password, {})
+        assert self.uid, "login %s refused" % login
+        self.models = xmlrpc.client.ServerProxy(
+            "%s/xmlrpc/2/object" % url, allow_none=True)
+
+    def call(self, model, method, *args, **kwargs):
+        return self.models.execute_kw(
+            self.db, self.uid, self.password, model, method, list(args), kwargs)
+
+
+@pytest.fixture(scope="session")
+def odoo_url():
+    port = _servers.free_port()
+    try:
+        server = _servers.start_odoo("rpc-odoo", _servers.target_db(), port)
+    except RuntimeError as exc:
+        pytest.fail("could not start the Odoo server: %s" % exc, pytrace=False)
+    try:
+        yield "http://127.0.0.1:%d" % port
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def world(odoo_url):
+    """Committed fixtures made over RPC by the administrator: two
+    departments, a police point and districts each, one user per role
+    (password = login). Logins carry a run suffix: the test database may be
+    reused between runs."""
+    db = _servers.target_db()
+    admin = Rpc(odoo_url, db, "admin", "admin")
+    tag = "r%d" % int(time.time() * 1000)
+    ref = {}
+
+    def group(xmlid):
+        module, name = xmlid.split(".")
+        return admin.call("ir.model.data", "xmlid_to_res_id", "%s.%s" % (module, name))
+
+    roles = {"assistant": "uchaske_base.group_assistant",
+             "inspector": "uchaske_base.group_inspector",
+             "responsible": "uchaske_base.group_responsible_inspector",
+             "chief": "uchaske_base.group_district_chief"}
+    for dep_key in ("1", "2"):
+        dep = admin.call("uchaske.department", "create", {
+            "name": "RPC department %s %s" % (dep_key, tag), "code": tag + dep_key})
+        ref["dep" + dep_key] = dep
+        for role, xmlid in roles.items():
+            login = "%s_%s%s" % (tag, role, dep_key)
+            ref[role + dep_key] = (login, admin.call("res.users", "create", {
+                "name": "%s %s" % (role, dep_key), "login": login,
+                "password": login, "uchaske_department_id": dep,
+                "groups_id": [(6, 0, [group(xmlid)])]},
+                context={"no_reset_password": True}))
+        post = admin.call("uchaske.post", "create", {
+            "number": "1", "department_id": dep,
+            "responsible_inspector_id": ref["responsible" + dep_key][1]})
+        ref["district" + dep_key] = admin.call("uchaske.district", "create", {
+            "name": "RPC district", "number": 1, "department_id": dep,
+            "post_id": post, "inspector_id": ref["inspector" + dep_key][1],
+            "assistant_ids": [(6, 0, [ref["assistant" + dep_key][1]])]})
+    ref["admin"] = admin
+
+    def as_user(key):
+        login = ref[key][0]
+        return Rpc(odoo_url, db, login, login)
+
+    ref["as_user"] = as_user
+    return ref
