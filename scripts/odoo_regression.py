@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Regression run of Odoo 11's own ``base`` and ``mail`` test suites under uchaske_compat.
+"""Regression run of Odoo 11's own ``base`` and ``mail`` test suites under
+uchaske_compat.
 
 Usage (from anywhere)::
 
-    .venv/bin/python scripts/odoo_regression.py            # full run (drops/recreates the DB)
+    .venv/bin/python scripts/odoo_regression.py  # full run (drops/recreates the DB)
     .venv/bin/python scripts/odoo_regression.py --parse-only var/regression/odoo.log
 
 What a full run does:
@@ -52,7 +53,8 @@ ODOO_TIMEOUT = 3 * 3600
 
 # --------------------------------------------------------------------------- parser
 
-#: ``%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: %(message)s`` (odoo/netsvc.py)
+#: ``%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: %(message)s``
+#: (odoo/netsvc.py)
 LOG_LINE_RE = re.compile(
     r"^(?P<time>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+) (?P<pid>\d+) (?P<level>[A-Z_]+) "
     r"(?P<db>\S+) (?P<logger>[^\s:]+): ?(?P<message>.*)$")
@@ -64,7 +66,8 @@ RAN_RE = re.compile(r"^Ran (?P<count>\d+) tests? in [\d.]+s$")
 #: ``FAIL: test_x (pkg.mod.Class)`` (<3.11), ``ERROR: setUpClass (pkg.mod.Class)``,
 #: subtests: ``FAIL: test_x (pkg.mod.Class.test_x) [msg] (k=v)``
 FAILURE_HEADER_RE = re.compile(
-    r"^(?P<kind>FAIL|ERROR|UNEXPECTED SUCCESS): (?P<method>\S+) \((?P<where>[^()\s]+)\)(?P<rest>.*)$")
+    r"^(?P<kind>FAIL|ERROR|UNEXPECTED SUCCESS): "
+    r"(?P<method>\S+) \((?P<where>[^()\s]+)\)(?P<rest>.*)$")
 #: unittest's verbose "skipped 'reason'" result, logged on its own line by TestStream
 SKIPPED_RE = re.compile(r"^skipped\b")
 #: an exception that killed a thread, printed by threading.excepthook straight to stderr
@@ -79,8 +82,10 @@ ERROR_LEVELS = ("ERROR", "CRITICAL")
 #: (so that a failure the parser could not attribute is never lost).
 SUMMARY_PATTERNS = (
     ("odoo.modules.module", re.compile(r"^Module \S+: \d+ failures, \d+ errors$")),
-    ("odoo.modules.loading", re.compile(r"^At least one test failed when loading the modules\.$")),
-    ("odoo.service.server", re.compile(r"^\S+: at least one error occurred in a test$")),
+    ("odoo.modules.loading",
+     re.compile(r"^At least one test failed when loading the modules\.$")),
+    ("odoo.service.server",
+     re.compile(r"^\S+: at least one error occurred in a test$")),
 )
 
 
@@ -109,7 +114,8 @@ def iter_records(text):
         elif record is None:
             if line.strip():
                 record = {"time": None, "pid": None, "level": "INFO", "db": "-",
-                          "logger": "<stdout>", "message": line, "lineno": lineno, "extra": []}
+                          "logger": "<stdout>", "message": line, "lineno": lineno,
+                          "extra": []}
         else:
             record["extra"].append(line)
     if record is not None:
@@ -142,7 +148,8 @@ def parse_log(text):
 
     Returns a dict:
 
-    ``tests_by_module``  {test module (``odoo.addons.base.tests.test_views``): tests ran}
+    ``tests_by_module``  {test module (``odoo.addons.base.tests.test_views``):
+                         tests ran}
     ``tests_by_addon``   {addon (``base``): tests ran}
     ``tests_run``        total of ``Ran N tests`` lines
     ``skipped``          tests reported ``skipped`` by unittest (included in tests_run)
@@ -197,7 +204,8 @@ def parse_log(text):
                 continue
             ran = RAN_RE.match(message)
             if ran:
-                tests_by_module[logger] = tests_by_module.get(logger, 0) + int(ran.group("count"))
+                tests_by_module[logger] = (
+                    tests_by_module.get(logger, 0) + int(ran.group("count")))
                 if running == logger:
                     running = None
                 current = None
@@ -205,7 +213,8 @@ def parse_log(text):
             if SKIPPED_RE.match(message):
                 skipped += 1
                 continue
-            if current is not None and level in ERROR_LEVELS and current["module"] == logger:
+            if (current is not None and level in ERROR_LEVELS
+                    and current["module"] == logger):
                 # "Traceback (most recent call last):" and its "` "-prefixed lines
                 current["details"].extend(lines)
             # anything else on a test stream is unittest's own chatter: the test
@@ -215,9 +224,9 @@ def parse_log(text):
         if level not in ERROR_LEVELS:
             continue
         if running is not None and not record.get("uncaught"):
-            in_test_errors.append({"test_module": running, "logger": logger, "level": level,
-                                   "line": record["lineno"], "message": message,
-                                   "details": record["extra"]})
+            in_test_errors.append({"test_module": running, "logger": logger,
+                                   "level": level, "line": record["lineno"],
+                                   "message": message, "details": record["extra"]})
             continue
         if _is_summary(record):
             summaries.append(record)
@@ -236,8 +245,9 @@ def parse_log(text):
         # a summary with no failure parsed: the failure must not get lost
         for record in summaries:
             entry = log_errors.setdefault(record["logger"], {
-                "name": record["logger"], "level": record["level"], "line": record["lineno"],
-                "message": record["message"], "count": 0, "details": []})
+                "name": record["logger"], "level": record["level"],
+                "line": record["lineno"], "message": record["message"], "count": 0,
+                "details": []})
             entry["count"] += 1
             entry["details"].append(record["message"])
 
@@ -310,7 +320,8 @@ def compare(parsed, known):
         if entry in matched:
             continue
         # a test name counts as "now passes" only if its test module ran
-        ran = any(entry.startswith(module + ".") and count for module, count in modules.items())
+        ran = any(entry.startswith(module + ".") and count
+                  for module, count in modules.items())
         is_test = entry.startswith("odoo.addons.") and ".tests." in entry
         (fixed if ran or not is_test else not_run).append(entry)
     test_failure_count = len(parsed["test_failures"])
@@ -340,20 +351,24 @@ def _details(parsed, name, limit=25):
 
 
 def summarise(parsed, result, known):
-    """Human-readable summary lines; the last one is ``regression: N passed, N failed``."""
+    """Human-readable summary lines; the last one is
+    ``regression: N passed, N failed``."""
     out = ["Tests ran per addon:"]
     for addon, count in sorted(parsed["tests_by_addon"].items()):
         modules = sum(1 for m in parsed["tests_by_module"] if _addon_of(m) == addon)
         out.append("  %-28s %5d tests in %d test module(s)" % (addon, count, modules))
-    out.append("  %-28s %5d (of which %d skipped)" % ("total", parsed["tests_run"], parsed["skipped"]))
+    out.append("  %-28s %5d (of which %d skipped)"
+               % ("total", parsed["tests_run"], parsed["skipped"]))
     if parsed["in_test_errors"]:
         out.append("%d ERROR log line(s) from code under test during test runs "
-                   "(not failures by themselves; see the log)" % len(parsed["in_test_errors"]))
+                   "(not failures by themselves; see the log)"
+                   % len(parsed["in_test_errors"]))
     for name in result["known_failures"]:
         reason = known.get(_known_entry(name, known) or name, "")
         out.append("KNOWN  %s  # %s" % (name, reason))
     for name in result["known_now_passing"]:
-        out.append("KNOWN FAILURE NOW PASSES (remove it from known_failures.txt?): %s" % name)
+        out.append("KNOWN FAILURE NOW PASSES (remove it from known_failures.txt?): %s"
+                   % name)
     for name in result["known_not_run"]:
         out.append("known failure not run (its test module did not run): %s" % name)
     for name in result["new_failures"]:
@@ -362,7 +377,8 @@ def summarise(parsed, result, known):
     if parsed["tests_run"] == 0:
         out.append("NO TESTS RAN: that is a failure")
     out.append("%d known" % len(result["known_failures"]))
-    out.append("regression: %d passed, %d failed" % (result["passed"], result["failed"]))
+    out.append("regression: %d passed, %d failed"
+               % (result["passed"], result["failed"]))
     return out
 
 
@@ -379,19 +395,23 @@ def recreate_database(force=False):
     (as Odoo's own database manager does before a drop)."""
     assert DB_NAME == "uchaske_test_regress"  # never anything else
     pg("start")
-    drop = 'DROP DATABASE IF EXISTS "%s"%s' % (DB_NAME, " WITH (FORCE)" if force else "")
+    drop = 'DROP DATABASE IF EXISTS "%s"%s' % (
+        DB_NAME, " WITH (FORCE)" if force else "")
     create = "CREATE DATABASE \"%s\" ENCODING 'unicode' TEMPLATE template0" % DB_NAME
     for sql in (drop, create):
-        proc = pg("psql", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql, check=False)
+        proc = pg("psql", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql,
+                  check=False)
         if proc.returncode:
             message = "regression: could not run %r:\n%s" % (sql, proc.stdout)
             if "being accessed by other users" in proc.stdout:
                 who = pg("psql", "-d", "postgres", "-c",
-                         "SELECT pid, usename, application_name, state, backend_start "
-                         "FROM pg_stat_activity WHERE datname = '%s'" % DB_NAME, check=False)
-                message += ("\nSessions on %s (a leftover Odoo, or a server that got this "
-                            "run's HTTP requests):\n%s\nStop them, or rerun with --force-drop "
-                            "to close them." % (DB_NAME, who.stdout))
+                         "SELECT pid, usename, application_name, state, "
+                         "backend_start "
+                         "FROM pg_stat_activity WHERE datname = '%s'" % DB_NAME,
+                         check=False)
+                message += ("\nSessions on %s (a leftover Odoo, or a server that got "
+                            "this run's HTTP requests):\n%s\nStop them, or rerun "
+                            "with --force-drop to close them." % (DB_NAME, who.stdout))
             raise SystemExit(message)
 
 
@@ -414,7 +434,8 @@ def run_odoo(log_path):
     with open(log_path, "w", encoding="utf-8") as log:
         try:
             proc = subprocess.run(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                                  stdout=log, stderr=subprocess.STDOUT, timeout=ODOO_TIMEOUT)
+                                  stdout=log, stderr=subprocess.STDOUT,
+                                  timeout=ODOO_TIMEOUT)
             return proc.returncode
         except subprocess.TimeoutExpired:
             log.write("\nodoo_regression: Odoo timed out after %ss\n" % ODOO_TIMEOUT)
@@ -447,8 +468,8 @@ def main(argv=None):
                         help="JSON result path (default %s; none with --parse-only)"
                         % os.path.relpath(RESULT_PATH, ROOT))
     parser.add_argument("--force-drop", action="store_true",
-                        help="DROP DATABASE ... WITH (FORCE): close other sessions on %s"
-                        % DB_NAME)
+                        help="DROP DATABASE ... WITH (FORCE): close other sessions "
+                        "on %s" % DB_NAME)
     args = parser.parse_args(argv)
     result_path = args.result or (None if args.parse_only else RESULT_PATH)
 

@@ -65,8 +65,9 @@ def database_problem(db):
     conf = configparser.ConfigParser()
     conf.read(CONFIG)
     opts = conf["options"]
-    create = ("create it with: cd %s && .venv/bin/python -m uchaske_compat -c odoo.conf "
-              "-d %s -i %s --stop-after-init --log-level=warn" % (ROOT, db, ",".join(ADDONS)))
+    create = ("create it with: cd %s && .venv/bin/python -m uchaske_compat "
+              "-c odoo.conf -d %s -i %s --stop-after-init --log-level=warn"
+              % (ROOT, db, ",".join(ADDONS)))
     try:
         cnx = psycopg2.connect(
             dbname=db,
@@ -82,7 +83,8 @@ def database_problem(db):
                        "WHERE name IN %s AND state = 'installed'", (ADDONS,))
             installed = cr.fetchone()[0]
     except psycopg2.Error as exc:
-        return "database %r is not an Odoo database (%s); %s" % (db, str(exc).strip(), create)
+        return "database %r is not an Odoo database (%s); %s" % (
+            db, str(exc).strip(), create)
     finally:
         cnx.close()
     if installed != len(ADDONS):
@@ -126,7 +128,8 @@ class ServerProcess:
         members = []
         for proc in psutil.process_iter(["pid"]):
             try:
-                if os.getpgid(proc.pid) == self.pid and proc.status() != psutil.STATUS_ZOMBIE:
+                if (os.getpgid(proc.pid) == self.pid
+                        and proc.status() != psutil.STATUS_ZOMBIE):
                     members.append(proc)
             except (ProcessLookupError, psutil.Error):
                 continue
@@ -149,7 +152,8 @@ class ServerProcess:
                 else:
                     time.sleep(0.1)
                 left = self.group_members()
-                if (self.popen.poll() is not None and not left) or time.monotonic() > deadline:
+                done = self.popen.poll() is not None and not left
+                if done or time.monotonic() > deadline:
                     break
             if self.popen.poll() is not None and not left:
                 break
@@ -157,6 +161,10 @@ class ServerProcess:
         if left:
             raise RuntimeError("%s: processes still running after SIGKILL: %s"
                                % (self.name, [p.pid for p in left]))
+
+
+#: what a proxy answers while its upstream is still starting
+PROXY_WAIT = (502, 503, 504)
 
 
 def wait_for_url(url, server=None, timeout=90, expect_status=200, session=None):
@@ -170,8 +178,10 @@ def wait_for_url(url, server=None, timeout=90, expect_status=200, session=None):
     last = None
     while time.monotonic() < deadline:
         if server is not None and not server.alive():
-            raise RuntimeError("%s exited with code %s while waiting for %s; log %s:\n%s" % (
-                server.name, server.popen.returncode, url, server.log_path, server.log_tail()))
+            raise RuntimeError(
+                "%s exited with code %s while waiting for %s; log %s:\n%s" % (
+                    server.name, server.popen.returncode, url, server.log_path,
+                    server.log_tail()))
         try:
             response = http.get(url, timeout=10, allow_redirects=False)
         except requests.RequestException as exc:
@@ -180,7 +190,7 @@ def wait_for_url(url, server=None, timeout=90, expect_status=200, session=None):
             if response.status_code == expect_status:
                 return response
             last = "HTTP %s" % response.status_code
-            if response.status_code >= 500 and response.status_code not in (502, 503, 504):
+            if response.status_code >= 500 and response.status_code not in PROXY_WAIT:
                 break  # up, but broken (a proxy's 502-504 may still be start-up)
         time.sleep(0.3)
     tail = ("; log %s:\n%s" % (server.log_path, server.log_tail())) if server else ""
@@ -191,7 +201,8 @@ def wait_for_url(url, server=None, timeout=90, expect_status=200, session=None):
 def odoo_command(db, http_port, *extra):
     """The launcher's command line for ``db`` (as ``./uchaske`` runs it)."""
     return [sys.executable, "-m", "uchaske_compat", "-c", "odoo.conf",
-            "-d", db, "--db-filter=^%s$" % db, "--http-port=%d" % http_port] + list(extra)
+            "-d", db, "--db-filter=^%s$" % db,
+            "--http-port=%d" % http_port] + list(extra)
 
 
 def start_odoo(name, db, http_port, *extra, timeout=90):
@@ -202,7 +213,8 @@ def start_odoo(name, db, http_port, *extra, timeout=90):
     server = ServerProcess(name, odoo_command(db, http_port, *extra),
                            LOG_DIR / ("%s.log" % name))
     try:
-        wait_for_url("http://127.0.0.1:%d/web/login" % http_port, server, timeout=timeout)
+        wait_for_url("http://127.0.0.1:%d/web/login" % http_port, server,
+                     timeout=timeout)
     except BaseException:
         server.stop()
         raise

@@ -16,7 +16,9 @@ import tempfile
 
 import pytest
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TESTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if TESTS_DIR not in sys.path:
+    sys.path.insert(0, TESTS_DIR)
 import _servers  # noqa: E402  (tests/_servers.py, shared with tests/prod)
 
 CHROMIUM = os.environ.get("UCHASKE_CHROMIUM", "/usr/bin/chromium")
@@ -57,8 +59,8 @@ def browser():
 
     for path in (CHROMIUM, CHROMEDRIVER):
         if not os.access(path, os.X_OK):
-            pytest.fail("%s is missing: apt-get install chromium chromium-driver" % path,
-                        pytrace=False)
+            pytest.fail("%s is missing: apt-get install chromium chromium-driver"
+                        % path, pytrace=False)
     profile = tempfile.mkdtemp(prefix="uchaske-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM

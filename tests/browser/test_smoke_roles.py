@@ -6,8 +6,9 @@ real /web/login form, waits for the web client, clicks the "Uchaske" app in
 the top menu, waits for its action and saves ``var/screenshots/<login>.png``.
 
 It fails on an Odoo error or warning dialog (server error, client error,
-access error), on a missing Uchaske menu, on JavaScript modules that failed
-to start, and on SEVERE browser-console errors from the web client (failed
+access error), on a missing Uchaske menu, on an action that does not load or
+shows in a collapsed content area (broken stylesheets), on JavaScript modules
+that failed to start, and on SEVERE browser-console errors from the web client (failed
 resource loads from other hosts and the favicon are ignored: the machine has
 no network beyond the test server).
 
@@ -34,20 +35,28 @@ ROLES = {
     "chief": "R16",
 }
 
-#: Visible error/warning dialogs of the web client (crash manager included).
+#: Visible error/warning dialogs of the web client: the crash manager's
+#: server/client error dialogs (.o_dialog_error), its warnings such as access
+#: errors (.o_dialog_warning), and any modal titled "Odoo ... Error".
 ERROR_DIALOGS_JS = r"""
 var found = [];
-var visible = function (el) { return !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length); };
-document.querySelectorAll('.modal, .o_dialog_error, .o_dialog_warning').forEach(function (el) {
-    if (!visible(el)) { return; }
-    var title = el.querySelector('.modal-title');
-    var text = (title ? title.textContent + ': ' : '') + el.textContent;
-    text = text.replace(/\s+/g, ' ').trim();
-    if (el.matches('.o_dialog_error, .o_dialog_warning')
-            || el.querySelector('.o_dialog_error, .o_dialog_warning, .o_error_detail')
-            || /Odoo (Server |Client )?(Error|Warning)/.test(text)) {
-        found.push(text.slice(0, 600));
+var visible = function (el) {
+    return !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+};
+var text = function (el) {
+    return el.textContent.replace(/\s+/g, ' ').trim().slice(0, 800);
+};
+document.querySelectorAll('.modal').forEach(function (modal) {
+    if (!visible(modal)) { return; }
+    var title = modal.querySelector('.modal-title');
+    title = title ? title.textContent.trim() : '';
+    if (modal.querySelector('.o_dialog_error, .o_dialog_warning')
+            || /Odoo (Server |Client )?(Error|Warning)/.test(title)) {
+        found.push(text(modal));
     }
+});
+document.querySelectorAll('.o_dialog_error, .o_dialog_warning').forEach(function (el) {
+    if (visible(el) && !el.closest('.modal')) { found.push(text(el)); }
 });
 return found;
 """
@@ -56,30 +65,45 @@ return found;
 WEB_CLIENT_READY_JS = r"""
 var body = document.body;
 if (!body || !body.classList.contains('o_web_client')) { return false; }
-var menu = document.querySelector('#oe_main_menu_navbar .oe_application_menu_placeholder');
+var menu = document.querySelector(
+    '#oe_main_menu_navbar .oe_application_menu_placeholder');
 if (!menu || menu.style.display === 'none') { return false; }
 if (!(window.odoo && odoo.__DEBUG__ && odoo.__DEBUG__.js_modules)) { return false; }
 var loading = document.querySelector('.o_loading');
-if (loading && loading.offsetParent !== null && loading.textContent.trim()) { return false; }
+if (loading && loading.offsetParent !== null && loading.textContent.trim()) {
+    return false;
+}
 return true;
 """
 
-#: The action of menu arguments[0] is shown in the main area.
+#: The app of menu arguments[0] is selected and its action shown in the main area.
 ACTION_LOADED_JS = r"""
 var menuId = String(arguments[0]);
 var params = {};
 location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
     var p = kv.split('='); params[p[0]] = decodeURIComponent(p[1] || '');
 });
-if (params.menu_id !== menuId || !params.action) { return false; }
+if (!params.action) { return false; }
+var submenu = document.querySelector(
+    '.oe_secondary_menu[data-menu-parent="' + menuId + '"]');
+if (!submenu || submenu.offsetParent === null) { return false; }  // app not selected
 var loading = document.querySelector('.o_loading');
-if (loading && loading.offsetParent !== null && loading.textContent.trim()) { return false; }
+if (loading && loading.offsetParent !== null && loading.textContent.trim()) {
+    return false;
+}
 var content = document.querySelector('.o_main_content .o_content');
 if (!content) { return false; }
 var shown = Array.prototype.some.call(content.querySelectorAll('*'), function (el) {
     return el.offsetParent !== null && el.getBoundingClientRect().height > 0;
 });
 return shown;
+"""
+
+
+#: Height of the main content area and of the window (the client must fill it).
+CONTENT_HEIGHT_JS = r"""
+var content = document.querySelector('.o_main_content .o_content');
+return [content ? content.getBoundingClientRect().height : 0, window.innerHeight];
 """
 
 
@@ -160,8 +184,8 @@ def test_role_opens_uchaske_app(odoo_server, browser, screenshot_dir, login):
             # the top menu docks overflowing apps into "More"
             driver.find_element(By.CSS_SELECTOR, "#menu_more_container > a").click()
         name = menu.text.strip()
-        assert name == APP_MENU_NAME, \
-            "app menu %s is named %r, expected %r" % (APP_MENU_XMLID, name, APP_MENU_NAME)
+        assert name == APP_MENU_NAME, "app menu %s is named %r, expected %r" % (
+            APP_MENU_XMLID, name, APP_MENU_NAME)
         menu_id = menu.get_attribute("data-menu")
         menu.click()
         _wait(driver, lambda d: d.execute_script(ACTION_LOADED_JS, menu_id),
@@ -172,10 +196,15 @@ def test_role_opens_uchaske_app(odoo_server, browser, screenshot_dir, login):
 
     dialogs = _error_dialogs(driver)
     assert not dialogs, "Odoo error dialog for %r: %s" % (login, dialogs)
+    height, window_height = driver.execute_script(CONTENT_HEIGHT_JS)
+    assert height >= window_height / 2, (
+        "the action's content area is %dpx high in a %dpx window: the web client's "
+        "layout (stylesheets) is broken" % (height, window_height))
     failed = driver.execute_script("return odoo.__DEBUG__.js_modules.failed")
     assert not failed, "JavaScript modules failed to start: %s" % failed
     errors = _severe_console_errors(driver, odoo_server)
-    assert not errors, "SEVERE browser console errors for %r:\n%s" % (login, "\n".join(errors))
+    assert not errors, "SEVERE browser console errors for %r:\n%s" % (
+        login, "\n".join(errors))
 
 
 def test_wrong_password_is_refused(odoo_server, browser):
@@ -183,7 +212,10 @@ def test_wrong_password_is_refused(odoo_server, browser):
     driver = browser
     _login(driver, odoo_server, "inspector", "not-the-password")
     WebDriverWait(driver, TIMEOUT).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, "form.oe_login_form .alert-danger"))
+        lambda d: d.find_elements(By.CSS_SELECTOR, "form.oe_login_form .alert-danger, "
+                                                   "body.o_web_client"))
+    assert not driver.find_elements(By.CSS_SELECTOR, "body.o_web_client"), \
+        "a wrong password opened the web client"
     alert = driver.find_element(By.CSS_SELECTOR, "form.oe_login_form .alert-danger")
     assert "Wrong login/password" in alert.text
     assert urlparse(driver.current_url).path == "/web/login"

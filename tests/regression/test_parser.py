@@ -1,7 +1,8 @@
-"""Unit tests of the log parser of ``scripts/odoo_regression.py`` (no Odoo, no database).
+"""Unit tests of the log parser of ``scripts/odoo_regression.py`` (no Odoo, no
+database).
 
-Run: ``.venv/bin/python -m pytest -p no:odoo tests/regression/test_parser.py`` (pytest-odoo
-imports ``odoo`` before the shims otherwise) or
+Run: ``.venv/bin/python -m pytest -p no:odoo tests/regression/test_parser.py``
+(pytest-odoo imports ``odoo`` before the shims otherwise) or
 ``.venv/bin/python -m uchaske_compat.pytest_main tests/regression/test_parser.py``.
 """
 import importlib.util
@@ -14,7 +15,6 @@ _spec = importlib.util.spec_from_file_location(
     "odoo_regression", os.path.join(ROOT, "scripts", "odoo_regression.py"))
 reg = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(reg)
-
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -30,7 +30,8 @@ _clock = [0]
 
 
 def line(level, logger, message, db=DB):
-    """One Odoo 11 log line: ``%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: msg``."""
+    """One Odoo 11 log line:
+    ``%(asctime)s %(pid)s %(levelname)s %(dbname)s %(name)s: msg``."""
     _clock[0] += 1
     return "2026-11-25 00:01:%02d,%03d 4242 %s %s %s: %s" % (
         _clock[0] // 1000 % 60, _clock[0] % 1000, level, db, logger, message)
@@ -49,7 +50,8 @@ def passing_module(module, tests):
     for name in tests:
         cls = "TestX"
         out.append(line("INFO", module, "%s (%s.%s.%s)" % (name, module, cls, name)))
-    out.append(line("INFO", module, "Ran %d test%s in 0.123s" % (len(tests), "" if len(tests) == 1 else "s")))
+    out.append(line("INFO", module, "Ran %d test%s in 0.123s"
+                    % (len(tests), "" if len(tests) == 1 else "s")))
     out.append(line("INFO", module, "OK"))
     return out
 
@@ -58,7 +60,8 @@ VIEWS = "odoo.addons.base.tests.test_views"
 FAIL_NAME = VIEWS + ".TestViews.test_view_inheritance_text_after"
 
 
-def fail_block(module=VIEWS, method="test_view_inheritance_text_after", cls="TestViews"):
+def fail_block(module=VIEWS, method="test_view_inheritance_text_after",
+               cls="TestViews"):
     """What Odoo's TestStream logs for one failing test in a module of 2 tests."""
     where = "%s.%s.%s" % (module, cls, method)
     return [
@@ -67,7 +70,8 @@ def fail_block(module=VIEWS, method="test_view_inheritance_text_after", cls="Tes
         line("INFO", module, "%s (%s)" % (method, where)),
         line("INFO", module, "` Test view inheritance when adding elements and text."),
         line("ERROR", module, "FAIL"),
-        line("INFO", module, "======================================================================"),
+        line("INFO", module,
+             "======================================================================"),
         line("ERROR", module, "FAIL: %s (%s)" % (method, where)),
         line("ERROR", module, "` Test view inheritance when adding elements and text."),
         line("ERROR", module, "Traceback (most recent call last):"),
@@ -92,15 +96,19 @@ def error_block():
         running(REPORTS),
         line("INFO", REPORTS, "test_reports (%s)" % where),
         # the code under test logs an error itself: informational, not a failure
-        line("ERROR", "odoo.addons.base.ir.ir_qweb.qweb", "load could not load template"),
+        line("ERROR", "odoo.addons.base.ir.ir_qweb.qweb",
+             "load could not load template"),
         "Traceback (most recent call last):",
         '  File "qweb.py", line 369, in get_template',
         "ValueError: External ID not found in the system: web_editor.summernote",
         line("ERROR", REPORTS, "ERROR"),
-        line("INFO", REPORTS, "======================================================================"),
+        line("INFO", REPORTS,
+             "======================================================================"),
         line("ERROR", REPORTS, "ERROR: test_reports (%s)" % where),
         line("ERROR", REPORTS, "Traceback (most recent call last):"),
-        line("ERROR", REPORTS, "` ValueError: External ID not found in the system: web_editor.summernote"),
+        line("ERROR", REPORTS,
+             "` ValueError: External ID not found in the system: "
+             "web_editor.summernote"),
         line("INFO", REPORTS, "Ran 1 test in 0.080s"),
         line("ERROR", REPORTS, "FAILED"),
         line("ERROR", REPORTS, " (errors=1)"),
@@ -113,13 +121,15 @@ def error_block():
 def test_passing_module():
     text = log(
         line("INFO", "odoo.modules.loading", "loading 1 modules..."),
-        *passing_module("odoo.addons.base.tests.test_ir_sequence", ["test_a", "test_b", "test_c"]),
+        *passing_module("odoo.addons.base.tests.test_ir_sequence",
+                        ["test_a", "test_b", "test_c"]),
         *passing_module("odoo.addons.mail.tests.test_invite", ["test_invite"]),
         line("INFO", "odoo.modules.loading", "Modules loaded."),
     )
     parsed = reg.parse_log(text)
     assert parsed["tests_by_module"] == {
-        "odoo.addons.base.tests.test_ir_sequence": 3, "odoo.addons.mail.tests.test_invite": 1}
+        "odoo.addons.base.tests.test_ir_sequence": 3,
+        "odoo.addons.mail.tests.test_invite": 1}
     assert parsed["tests_by_addon"] == {"base": 3, "mail": 1}
     assert parsed["tests_run"] == 4
     assert parsed["failures"] == []
@@ -144,9 +154,11 @@ def test_error_block():
     assert parsed["tests_run"] == 1
     assert parsed["failures"] == [ERROR_NAME]
     assert parsed["test_failures"][0]["kind"] == "ERROR"
-    assert any("web_editor.summernote" in d for d in parsed["test_failures"][0]["details"])
+    assert any("web_editor.summernote" in d
+               for d in parsed["test_failures"][0]["details"])
     # the qweb ERROR record logged while the test ran is reported, not counted
-    assert [e["logger"] for e in parsed["in_test_errors"]] == ["odoo.addons.base.ir.ir_qweb.qweb"]
+    assert [e["logger"] for e in parsed["in_test_errors"]] == [
+        "odoo.addons.base.ir.ir_qweb.qweb"]
     assert parsed["in_test_errors"][0]["test_module"] == REPORTS
 
 
@@ -172,17 +184,20 @@ def test_setupclass_error_and_subtests():
         line("INFO", module, "Ran 1 test in 0.010s"),
     )
     parsed = reg.parse_log(text)
-    assert parsed["failures"] == [module + ".TestMailgateway.setUpClass", module + ".TestB.test_y"]
+    assert parsed["failures"] == [
+        module + ".TestMailgateway.setUpClass", module + ".TestB.test_y"]
 
 
 def test_non_test_error_line():
     text = log(
         line("INFO", "odoo.modules.loading", "loading 11 modules..."),
-        line("ERROR", "odoo.modules.module", "Can not `import odoo.addons.mail.tests`."),
+        line("ERROR", "odoo.modules.module",
+             "Can not `import odoo.addons.mail.tests`."),
         "Traceback (most recent call last):",
         '  File "module.py", line 434, in get_test_modules',
         "ImportError: cannot import name 'Iterable' from 'collections'",
-        line("CRITICAL", "odoo.service.server", "Failed to initialize database `%s`." % DB),
+        line("CRITICAL", "odoo.service.server",
+             "Failed to initialize database `%s`." % DB),
         line("ERROR", "odoo.modules.module", "Can not `import odoo.addons.bus.tests`."),
         *passing_module("odoo.addons.web.tests.test_serving_base", ["test_a"]),
     )
@@ -199,14 +214,16 @@ def test_non_test_error_line():
 def test_summary_kept_when_no_test_failure_was_parsed():
     text = log(
         *passing_module("odoo.addons.base.tests.test_a", ["test_a"]),
-        line("ERROR", "odoo.modules.loading", "At least one test failed when loading the modules."),
+        line("ERROR", "odoo.modules.loading",
+             "At least one test failed when loading the modules."),
     )
     assert reg.parse_log(text)["failures"] == ["odoo.modules.loading"]
 
 
 def test_summary_dropped_when_test_failures_were_parsed():
     text = log(*fail_block(),
-               line("ERROR", "odoo.modules.loading", "At least one test failed when loading the modules."))
+               line("ERROR", "odoo.modules.loading",
+                    "At least one test failed when loading the modules."))
     assert reg.parse_log(text)["failures"] == [FAIL_NAME]
 
 
@@ -221,7 +238,8 @@ def test_skipped_and_empty_log():
         line("INFO", module, " (skipped=1)"),
     )
     parsed = reg.parse_log(text)
-    assert parsed["skipped"] == 1 and parsed["tests_run"] == 1 and parsed["failures"] == []
+    assert (parsed["skipped"] == 1 and parsed["tests_run"] == 1
+            and parsed["failures"] == [])
     empty = reg.parse_log("")
     assert empty["tests_run"] == 0 and empty["failures"] == []
 
@@ -243,7 +261,8 @@ def test_parse_known_failures():
 
 
 def test_known_failure_is_neither_passed_nor_failed():
-    text = log(*passing_module("odoo.addons.web.tests.test_js", ["test_a"]), *fail_block())
+    text = log(*passing_module("odoo.addons.web.tests.test_js", ["test_a"]),
+               *fail_block())
     parsed = reg.parse_log(text)
     result = reg.compare(parsed, reg.parse_known_failures(KNOWN_TEXT))
     assert result["tests_run"] == 3
@@ -252,7 +271,8 @@ def test_known_failure_is_neither_passed_nor_failed():
     assert result["passed"] == 2
     assert result["ok"] is True
     # a known failure whose test module ran without failing it: now passes
-    assert result["known_now_passing"] == ["odoo.addons.web.tests.test_js.WebSuite.test_gone"]
+    assert result["known_now_passing"] == [
+        "odoo.addons.web.tests.test_js.WebSuite.test_gone"]
     assert result["known_not_run"] == ["odoo.addons.account.tests.test_x.TestX.test_y"]
     lines = reg.summarise(parsed, result, reg.parse_known_failures(KNOWN_TEXT))
     assert lines[-1] == "regression: 2 passed, 0 failed"
@@ -272,14 +292,18 @@ def test_new_failure_fails_the_run():
 
 
 def test_zero_tests_is_a_failure():
-    result = reg.compare(reg.parse_log(log(line("INFO", "odoo.modules.loading", "Modules loaded."))), {})
+    result = reg.compare(
+        reg.parse_log(log(line("INFO", "odoo.modules.loading", "Modules loaded."))),
+        {})
     assert result["tests_run"] == 0 and result["new_failures"] == []
     assert result["ok"] is False
 
 
-@pytest.mark.parametrize("returncode, expect", [(0, False), (1, True), (-9, True), (None, True)])
+@pytest.mark.parametrize("returncode, expect",
+                         [(0, False), (1, True), (-9, True), (None, True)])
 def test_process_failure_when_nothing_explains_the_exit_code(returncode, expect):
-    parsed = reg.parse_log(log(*passing_module("odoo.addons.base.tests.test_a", ["test_a"])))
+    parsed = reg.parse_log(
+        log(*passing_module("odoo.addons.base.tests.test_a", ["test_a"])))
     reg.add_process_failure(parsed, returncode)
     assert ("odoo-process" in parsed["failures"]) is expect
 

@@ -30,7 +30,8 @@ def _history(world, case_id):
 def test_case_life_over_rpc_as_each_role(world):
     """R2.3: the assistant drafts, only the inspector registers; R16: the
     requester of the closing cannot approve it; the chief can."""
-    assistant, inspector = world["as_user"]("assistant1"), world["as_user"]("inspector1")
+    assistant, inspector = (
+        world["as_user"]("assistant1"), world["as_user"]("inspector1"))
     responsible, chief = world["as_user"]("responsible1"), world["as_user"]("chief1")
     case_id = assistant.call(MODEL, "create", {
         "name": "RPC case", "district_id": world["district1"]})
@@ -91,7 +92,8 @@ def test_other_department_cannot_see_or_act_over_rpc(world):
 
 def test_button_and_rpc_offer_the_same_transitions(world):
     """The form's buttons (wf_available) and wf_apply agree per user."""
-    assistant, inspector = world["as_user"]("assistant1"), world["as_user"]("inspector1")
+    assistant, inspector = (
+        world["as_user"]("assistant1"), world["as_user"]("inspector1"))
     case_id = assistant.call(MODEL, "create", {
         "name": "RPC buttons", "district_id": world["district1"]})
     as_assistant = assistant.call(MODEL, "read", [case_id], ["wf_available"])[0]

@@ -127,7 +127,9 @@ class TestOrganisation(UchaskeCase):
             self.assertNotIn(self.district1, served())
             self.assertEqual(
                 self.env["uchaske.substitution"].search(
-                    [("state", "=", "ended")]).district_id, self.district1)
+                    [("state", "=", "ended"),
+                     ("district_id", "=", self.district1.id)]).district_id,
+                self.district1)
 
     def _absence(self, start, end):
         return self.env["uchaske.absence"].sudo(self.users["responsible"]).create({

@@ -8,3 +8,9 @@ from . import uchaske_registry_case
 from . import uchaske_registry_check
 from . import uchaske_registry_transfer
 from . import uchaske_work_item
+from . import uchaske_appendix_entry_mixin
+from . import uchaske_firearm_owner
+from . import uchaske_noncustodial_person
+from . import uchaske_foreigner
+from . import uchaske_person_appendix
+from . import uchaske_registry_demo

@@ -24,13 +24,15 @@ class UchaskePerson(models.Model):
         string="IIN", size=12, index=True, track_visibility="onchange",
         help="Individual identification number (12 digits, with checksum).")
     surname = fields.Char(required=True, track_visibility="onchange")
-    first_name = fields.Char(string="Name", required=True, track_visibility="onchange")
+    first_name = fields.Char(string="Name", required=True,
+                             track_visibility="onchange")
     patronymic = fields.Char(track_visibility="onchange")
     birth_date = fields.Date(track_visibility="onchange")
     sex = fields.Selection([("male", "Male"), ("female", "Female")])
     citizenship_id = fields.Many2one("res.country", string="Citizenship")
     photo = fields.Binary(attachment=True)
-    aliases = fields.Text(help="Other names, nicknames, earlier surnames; one per line.")
+    aliases = fields.Text(
+        help="Other names, nicknames, earlier surnames; one per line.")
     address_ids = fields.One2many(
         "uchaske.person.address", "person_id", string="Address history")
     address = fields.Char(
@@ -48,7 +50,8 @@ class UchaskePerson(models.Model):
     phone = fields.Char(string="Mobile phone")
     phone_home = fields.Char(string="Home phone")
     phone_work = fields.Char(string="Work phone")
-    case_ids = fields.One2many("uchaske.registry.case", "person_id", string="Registry cases")
+    case_ids = fields.One2many(
+        "uchaske.registry.case", "person_id", string="Registry cases")
     case_count = fields.Integer(compute="_compute_case_count")
     active = fields.Boolean(default=True)
 

@@ -163,7 +163,8 @@ class UchaskeRegistryCase(models.Model):
                 ("id", "!=", case.id), ("person_id", "=", case.person_id.id),
                 ("category_id", "=", case.category_id.id),
                 ("state", "!=", "closed")]).filtered(
-                    lambda o, c=case: o != c.origin_case_id and o.origin_case_id != c)[:1]
+                    lambda o, c=case: o != c.origin_case_id
+                    and o.origin_case_id != c)[:1]
             if other:
                 raise ValidationError(_(
                     "%(person)s already has an open case %(case)s in category "

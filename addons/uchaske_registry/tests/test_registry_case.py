@@ -34,7 +34,8 @@ class TestPerson(RegistryCase):
                             ("901302400772", "birth date")):
             with self.assertRefused(ValidationError, reason):
                 self._person(iin=bad)
-        self.assertFalse(self.Person.search([("surname", "=", "Omarova")]))
+        self.assertFalse(self.Person.search([("surname", "=", "Omarova"),
+                                             ("first_name", "=", "Aigerim")]))
         person = self._person(iin=valid)
         self.assertEqual(person.name, "Omarova Aigerim")
 

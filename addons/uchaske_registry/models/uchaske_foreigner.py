@@ -1,0 +1,222 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..core import appendix
+from .uchaske_appendix_entry_mixin import escape_like
+
+#: config parameter: days before an expiry that it is signalled (A4)
+WARN_DAYS_PARAM = "uchaske_registry.foreigner_warn_days"
+
+
+class UchaskeForeigner(models.Model):
+    """A4, R17.3: a foreigner permanently residing or temporarily staying in
+    the district. The end of the permitted stay and of the passport's
+    validity are signalled to the district's inspector ahead of time
+    (``appendix.expiry_alerts``, 30 days by default).
+
+    The fields follow the columns of Appendix 4 (1-7).
+    """
+
+    _name = "uchaske.foreigner"
+    _description = "Foreigner (Appendix 4)"
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "uchaske.access.journal.mixin", "uchaske.appendix.entry.mixin"]
+    _order = "district_id, number, id"
+
+    _person_defaults = {
+        "temporary_address": "address",
+        "home_phone": "phone_home",
+        "work_place": "workplace",
+        "position": "position",
+        "work_phone": "phone_work",
+    }
+    #: A4 expiry kind -> (date field, field remembering the date signalled)
+    _expiry_fields = {
+        appendix.KIND_STAY: ("stay_permitted_until", "stay_alerted_until"),
+        appendix.KIND_PASSPORT: ("passport_valid_until", "passport_alerted_until"),
+    }
+
+    name = fields.Char(related="person_id.name", store=True, readonly=True)
+    # A4 column 1
+    number = fields.Integer(string="No.", readonly=True, copy=False,
+                            help="Row number in the district's list.")
+    # A4 column 2
+    person_id = fields.Many2one(
+        "uchaske.person", string="Foreigner", required=True, ondelete="restrict",
+        index=True, track_visibility="onchange")
+    citizenship_id = fields.Many2one(
+        related="person_id.citizenship_id", store=True, readonly=False,
+        string="Citizenship",
+        help="The person's citizenship: changing it here changes the person.")
+    # A4 column 3
+    passport_number = fields.Char(string="Passport No.", track_visibility="onchange")
+    passport_valid_until = fields.Date(track_visibility="onchange")
+    # A4 column 4
+    residence_status = fields.Selection([
+        ("permanent", "Permanent residence"),
+        ("temporary", "Temporary stay"),
+    ], required=True, default="temporary", track_visibility="onchange")
+    stay_permitted_from = fields.Date(string="Stay permitted from",
+                                      track_visibility="onchange")
+    stay_permitted_until = fields.Date(string="Stay permitted until",
+                                       track_visibility="onchange")
+    # A4 column 5
+    temporary_address = fields.Char(string="Residence address",
+                                    track_visibility="onchange")
+    home_phone = fields.Char()
+    # A4 column 6
+    work_place = fields.Char(string="Work or study place")
+    position = fields.Char()
+    work_phone = fields.Char()
+    # A4 column 7
+    residence_check_date = fields.Date(
+        string="Checked at the residence on", track_visibility="onchange")
+    expiring = fields.Boolean(
+        compute="_compute_expiring", search="_search_expiring",
+        string="Stay or passport expiring",
+        help="The permitted stay or the passport ends within the warning "
+             "period, or has already ended.")
+    stay_alerted_until = fields.Date(
+        readonly=True, copy=False,
+        help="End of stay last signalled by an activity (A4).")
+    passport_alerted_until = fields.Date(
+        readonly=True, copy=False,
+        help="Passport expiry last signalled by an activity (A4).")
+    active = fields.Boolean(default=True)
+
+    @api.model
+    def _warn_days(self):
+        """A4: how many days ahead expiries are signalled (a system
+        parameter, 30 by default)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(WARN_DAYS_PARAM)
+        try:
+            return int(value) if value else appendix.DEFAULT_WARN_DAYS
+        except ValueError:
+            return appendix.DEFAULT_WARN_DAYS
+
+    @api.multi
+    def _expiry_alerts(self, today=None):
+        self.ensure_one()
+        return appendix.expiry_alerts(
+            fields.Date.from_string(self.stay_permitted_until),
+            fields.Date.from_string(self.passport_valid_until),
+            today or self._today(), self._warn_days())
+
+    @api.depends("stay_permitted_until", "passport_valid_until", "active")
+    def _compute_expiring(self):
+        today = self._today()
+        for foreigner in self:
+            foreigner.expiring = bool(
+                foreigner.active and foreigner._expiry_alerts(today))
+
+    @api.model
+    def _search_expiring(self, operator, value):
+        # appendix.expiry_alerts as a domain: an expiry at most N days ahead
+        limit = fields.Date.to_string(
+            self._today() + timedelta(days=self._warn_days()))
+        domain = ["|", ("stay_permitted_until", "<=", limit),
+                  ("passport_valid_until", "<=", limit)]
+        return domain if (operator == "=") == bool(value) else ["!"] + domain
+
+    @api.constrains("stay_permitted_from", "stay_permitted_until",
+                    "residence_check_date")
+    def _check_dates(self):
+        entries = self.sudo()
+        entries._check_not_future({
+            "residence_check_date": _("date of the check at the residence"),
+        })
+        entries._check_not_before("stay_permitted_until", "stay_permitted_from", _(
+            "%(person)s: the permitted stay ends (%(later)s) before it starts "
+            "(%(earlier)s)."))
+
+    @api.constrains("person_id", "district_id", "passport_number", "active")
+    def _check_duplicate(self):
+        """A foreigner is listed once per district, and a passport once."""
+        for foreigner in self.sudo():
+            if not foreigner.active:
+                continue
+            same_person = self.sudo().search([
+                ("id", "!=", foreigner.id),
+                ("person_id", "=", foreigner.person_id.id),
+                ("district_id", "=", foreigner.district_id.id)], limit=1)
+            if same_person:
+                raise ValidationError(_(
+                    "%(person)s is already on the list of foreigners of "
+                    "%(district)s.") % {
+                        "person": foreigner.person_id.name,
+                        "district": foreigner.district_id.display_name})
+            if not foreigner.passport_number:
+                continue
+            same_passport = self.sudo().search([
+                ("id", "!=", foreigner.id),
+                ("passport_number", "=ilike",
+                 escape_like(foreigner.passport_number))], limit=1)
+            if same_passport:
+                raise ValidationError(_(
+                    "The passport %(passport)s is already listed for %(person)s "
+                    "(%(district)s).") % {
+                        "passport": foreigner.passport_number,
+                        "person": same_passport.person_id.name,
+                        "district": same_passport.district_id.display_name})
+
+    @api.model
+    def create(self, vals):
+        if vals.get("passport_number"):
+            vals = dict(vals, passport_number=vals["passport_number"].strip())
+        return super(UchaskeForeigner, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if vals.get("passport_number"):
+            vals = dict(vals, passport_number=vals["passport_number"].strip())
+        result = super(UchaskeForeigner, self).write(vals)
+        for kind, (date_field, _alerted) in self._expiry_fields.items():
+            if date_field in vals:
+                # the date moved: the activity about the old date is stale
+                for foreigner in self:
+                    foreigner._alert_activities(
+                        self._expiry_summary(kind)).unlink()
+        return result
+
+    @api.model
+    def _expiry_summary(self, kind):
+        labels = {
+            appendix.KIND_STAY: _("the permitted stay ends"),
+            appendix.KIND_PASSPORT: _("the passport expires"),
+        }
+        return "A4: %s" % labels[kind]
+
+    @api.multi
+    def _expiry_note(self, kind, expiry, days_left):
+        self.ensure_one()
+        if kind == appendix.KIND_STAY:
+            what = _("The permitted stay of %s") % self.person_id.name
+        else:
+            what = _("The passport of %s") % self.person_id.name
+        if days_left < 0:
+            return _("%(what)s ended on %(date)s.") % {"what": what, "date": expiry}
+        return _("%(what)s ends on %(date)s (in %(days)s days).") % {
+            "what": what, "date": expiry, "days": days_left}
+
+    @api.model
+    def _cron_expiry_alerts(self):
+        """A4: one activity per foreigner and kind (end of stay, passport)
+        for the district's inspector, ahead of the expiry. An expiry already
+        signalled is not signalled again, even when the activity was done;
+        a new date is."""
+        today = self._today()
+        for foreigner in self.sudo().search([("expiring", "=", True)]):
+            for kind, expiry, days_left in foreigner._expiry_alerts(today):
+                alerted_field = self._expiry_fields[kind][1]
+                expiry = fields.Date.to_string(expiry)
+                if foreigner[alerted_field] == expiry:
+                    continue
+                foreigner._schedule_alert(
+                    self._expiry_summary(kind), expiry,
+                    foreigner._expiry_note(kind, expiry, days_left))
+                foreigner[alerted_field] = expiry
+        return True

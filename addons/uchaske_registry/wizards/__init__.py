@@ -1,0 +1,2 @@
+from . import uchaske_appendix_import
+from . import uchaske_noncustodial_as_of

@@ -1,0 +1,427 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import binascii
+import zipfile
+
+from psycopg2 import IntegrityError
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+
+from ..core import iin as iin_core
+from ..core import importing
+from ..core.importing import ColumnSpec
+from ..models.uchaske_appendix_entry_mixin import escape_like
+
+LIST_MODELS = {
+    "a2": "uchaske.firearm.owner",
+    "a3": "uchaske.noncustodial.person",
+    "a4": "uchaske.foreigner",
+}
+
+#: columns that identify the person; the others are fields of the entry
+PERSON_COLUMNS = ("iin", "full_name", "birth_date", "citizenship")
+
+_IIN = ColumnSpec("iin", "IIN", kind=importing.KIND_IIN, aliases=("ИИН", "ЖСН"))
+_BIRTH_DATE = ColumnSpec(
+    "birth_date", "Date of birth", kind=importing.KIND_DATE,
+    aliases=("Birth date", "Дата рождения", "Туған күні",
+             "Туған жылы, айы, күні"))
+_HOME_PHONE = ColumnSpec("home_phone", "Home phone",
+                         aliases=("Домашний телефон", "Үй телефоны"))
+_POSITION = ColumnSpec("position", "Position", aliases=("Должность", "Лауазымы"))
+_WORK_PHONE = ColumnSpec(
+    "work_phone", "Work phone",
+    aliases=("Рабочий телефон", "Служебный телефон", "Қызметтік телефоны",
+             "Қызмет. тел"))
+_FULL_NAME_ALIASES = ("ФИО", "Ф.И.О.", "Т.А.Ә.", "Т.А.Ж.", "Тегі, аты, әкесінің аты")
+
+#: R17: the columns of each appendix, headers in English with their Russian
+#: and Kazakh names (and the usual variants) as aliases
+COLUMN_SPECS = {
+    "a2": [
+        _IIN,
+        ColumnSpec("full_name", "Owner's full name", required=True,
+                   aliases=("Full name", "Owner", "ФИО владельца",
+                            "ФИО владельца оружия", "Ф.И.О. владельца оружия",
+                            "Қару иесінің Т.А.Ж.", "Қару иесінің Т.А.Ә.")
+                   + _FULL_NAME_ALIASES),
+        _BIRTH_DATE,
+        ColumnSpec("address", "Address",
+                   aliases=("Адрес", "Адрес проживания", "Мекенжайы")),
+        _HOME_PHONE,
+        ColumnSpec("weapon_type", "Weapon type", aliases=("Вид оружия", "Қару түрі")),
+        ColumnSpec("weapon_make", "Make",
+                   aliases=("Weapon make", "Марка", "Марка оружия", "Маркасы")),
+        ColumnSpec("calibre", "Calibre",
+                   aliases=("Caliber", "Калибр", "Калибрі", "Ұңғысы калибрі")),
+        ColumnSpec("weapon_number", "Weapon No.", required=True,
+                   aliases=("Weapon number", "Номер оружия", "№ оружия", "Қару №",
+                            "Қарудың №")),
+        ColumnSpec("permit_number", "Permit No.",
+                   aliases=("Permit number", "Номер разрешения", "№ разрешения",
+                            "Рұқсат №")),
+        ColumnSpec("permit_issued_on", "Permit issued on", kind=importing.KIND_DATE,
+                   aliases=("Дата выдачи разрешения", "Когда выдано разрешение",
+                            "Рұқсат берілген күні")),
+        ColumnSpec("permit_issued_by", "Permit issued by",
+                   aliases=("Кем выдано разрешение", "Рұқсатты берген")),
+        ColumnSpec("permit_valid_until", "Permit valid until",
+                   kind=importing.KIND_DATE,
+                   aliases=("Срок действия разрешения", "Рұқсаттың мерзімі",
+                            "Рұқсаттың қолданылу мерзімі")),
+        ColumnSpec("reregistration_date", "Re-registration date",
+                   kind=importing.KIND_DATE,
+                   aliases=("Re-registered on", "Дата перерегистрации",
+                            "Қайта тіркеу күні")),
+        ColumnSpec("seized_date", "Seized/surrendered on", kind=importing.KIND_DATE,
+                   aliases=("Date seized or surrendered", "Дата изъятия или сдачи",
+                            "Дата изъятия/сдачи оружия",
+                            "Қаруды алу және тапсыру күні")),
+        ColumnSpec("last_check_date", "Last check at the residence",
+                   kind=importing.KIND_DATE,
+                   aliases=("Last check", "Дата последней проверки",
+                            "Соңғы тексеру күні")),
+    ],
+    "a3": [
+        _IIN,
+        ColumnSpec("full_name", "Full name", required=True,
+                   aliases=_FULL_NAME_ALIASES),
+        _BIRTH_DATE,
+        ColumnSpec("address", "Address",
+                   aliases=("Адрес", "Адрес места жительства",
+                            "Тұрғылықты мекенжайы", "Мекенжайы")),
+        ColumnSpec("workplace", "Workplace", aliases=("Место работы", "Жұмыс орны")),
+        _POSITION,
+        _WORK_PHONE,
+        _HOME_PHONE,
+        ColumnSpec("date_entered", "Date entered", required=True,
+                   kind=importing.KIND_DATE,
+                   aliases=("Entered in the list on", "Дата внесения в список",
+                            "Дата постановки в список", "Тізімге енгізген күні")),
+        ColumnSpec("date_removed", "Date removed", kind=importing.KIND_DATE,
+                   aliases=("Removed from the list on", "Дата исключения из списка",
+                            "Дата снятия со списка", "Тізімнен шығарған күні")),
+        ColumnSpec("special_marks", "Special marks",
+                   aliases=("Особые отметки", "Ерекше белгілері")),
+        ColumnSpec("measure", "Punishment or measure",
+                   aliases=("Вид наказания", "Мера наказания", "Жаза түрі")),
+    ],
+    "a4": [
+        _IIN,
+        ColumnSpec("full_name", "Full name", required=True,
+                   aliases=_FULL_NAME_ALIASES),
+        _BIRTH_DATE,
+        ColumnSpec("citizenship", "Citizenship", aliases=("Гражданство", "Азаматтығы")),
+        ColumnSpec("passport_number", "Passport No.",
+                   aliases=("Passport number", "Номер паспорта", "№ паспорта",
+                            "Паспорттың №")),
+        ColumnSpec("passport_valid_until", "Passport valid until",
+                   kind=importing.KIND_DATE,
+                   aliases=("Срок действия паспорта",
+                            "Паспорттың жарамдылық мерзімі")),
+        ColumnSpec("residence_status", "Residence status",
+                   aliases=("Status", "Статус", "Тұру мәртебесі")),
+        ColumnSpec("stay_permitted_from", "Stay permitted from",
+                   kind=importing.KIND_DATE,
+                   aliases=("Срок пребывания с", "Тұруға рұқсат берілген күннен")),
+        ColumnSpec("stay_permitted_until", "Stay permitted until",
+                   kind=importing.KIND_DATE,
+                   aliases=("Срок пребывания до", "Разрешено пребывание до",
+                            "Тұруға рұқсат берілген мерзім")),
+        ColumnSpec("temporary_address", "Residence address",
+                   aliases=("Temporary residence", "Адрес временного проживания",
+                            "Место временного проживания",
+                            "Уақытша тұрғылықты жері")),
+        _HOME_PHONE,
+        ColumnSpec("work_place", "Work or study place",
+                   aliases=("Место работы, учебы", "Место работы (учебы)",
+                            "Жұмыс, оқу орны")),
+        _POSITION,
+        _WORK_PHONE,
+        ColumnSpec("residence_check_date", "Checked at the residence on",
+                   kind=importing.KIND_DATE,
+                   aliases=("Дата проверки по месту жительства",
+                            "Отметка о дате проверки по месту жительства",
+                            "Тұрғылықты мекенжайы бойынша тексеру күні туралы белгі",
+                            "Тексеру күні")),
+    ],
+}
+
+#: A4 residence status: beginnings of the words accepted (en, ru, kk)
+_STATUS_PREFIXES = {
+    "permanent": ("perm", "постоян", "тұрақ"),
+    "temporary": ("temp", "времен", "уақыт"),
+}
+
+#: errors of a row that reject it and are reported (the others propagate)
+ROW_ERRORS = (UserError, ValidationError, AccessError, MissingError, IntegrityError)
+
+
+class UchaskeAppendixImport(models.TransientModel):
+    """R17: load a list of Appendix 2, 3 or 4 kept as a CSV or XLSX file.
+
+    Each row finds its person (by IIN, else by full name and date of birth)
+    or creates it in the district's department, then creates the entry as
+    the current user (the record rules apply). Every row is either imported
+    or reported with its line number and the reasons; a row refused by the
+    models is rolled back alone (one savepoint per row).
+    """
+
+    _name = "uchaske.appendix.import"
+    _description = "Import of a list of Appendices 2-4"
+
+    list_type = fields.Selection([
+        ("a2", "Appendix 2: firearm owners"),
+        ("a3", "Appendix 3: sentenced without isolation from society"),
+        ("a4", "Appendix 4: foreigners"),
+    ], string="List", required=True, default="a2")
+    district_id = fields.Many2one(
+        "uchaske.district", required=True,
+        default=lambda self: self.env.user.uchaske_district_ids[:1])
+    file = fields.Binary(required=True, attachment=False)
+    filename = fields.Char()
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")],
+                             default="draft", readonly=True)
+    imported_count = fields.Integer(readonly=True)
+    rejected_count = fields.Integer(readonly=True)
+    result = fields.Text(readonly=True)
+
+    # -- reading -----------------------------------------------------------
+
+    @api.model
+    def _get_column_spec(self, list_type):
+        return COLUMN_SPECS[list_type]
+
+    @api.multi
+    def _read_rows(self):
+        """Rows of the file (dicts keyed by header, with their line)."""
+        self.ensure_one()
+        try:
+            data = base64.b64decode(self.file or b"")
+        except (binascii.Error, ValueError):
+            raise UserError(_("The file could not be decoded."))
+        name = (self.filename or "").lower()
+        if name.endswith(".xls"):
+            raise UserError(_("Files in the old .xls format are not read: save "
+                              "the list as XLSX or CSV."))
+        if name.endswith(".xlsx") or data[:4] == b"PK\x03\x04":
+            try:
+                return importing.read_xlsx(data)
+            except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+                raise UserError(_("The file %s is not a readable XLSX "
+                                  "workbook.") % (self.filename or ""))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1251")  # Excel's CSV in Russian locales
+            except UnicodeDecodeError:
+                raise UserError(_("The CSV file must be in UTF-8 or Windows-1251."))
+        return importing.read_csv(text)
+
+    @api.model
+    def _describe_error(self, error, spec):
+        """A translated reason for a :class:`importing.RowError`."""
+        label = {c.name: c.header for c in spec}.get(error.column, error.column)
+        reasons = {
+            importing.REASON_MISSING_COLUMN: _('the column "%s" is missing'),
+            importing.REASON_DUPLICATE_COLUMN: _(
+                'two columns mean "%s": only the first one is read'),
+            importing.REASON_REQUIRED: _('"%s" is empty'),
+            importing.REASON_INVALID_DATE: _(
+                '"%s" is not a date (write YYYY-MM-DD or DD.MM.YYYY)'),
+            importing.REASON_INVALID_INT: _('"%s" is not a whole number'),
+        }
+        iin_reasons = {
+            iin_core.REASON_FORMAT: _("the IIN must be exactly 12 digits"),
+            iin_core.REASON_CENTURY: _("the 7th digit of the IIN must be 1 to 6"),
+            iin_core.REASON_DATE: _(
+                "the first six digits of the IIN are not a valid birth date"),
+            iin_core.REASON_CHECKSUM: _("the check digit of the IIN is wrong"),
+        }
+        if error.reason.startswith(importing.REASON_INVALID_IIN_PREFIX):
+            return iin_reasons.get(
+                error.reason[len(importing.REASON_INVALID_IIN_PREFIX):],
+                error.reason)
+        if error.reason in reasons:
+            return reasons[error.reason] % label
+        return "%s: %s" % (label, error.reason)
+
+    # -- persons -------------------------------------------------------------
+
+    @api.model
+    def _split_full_name(self, full_name):
+        """Surname, name and patronymic (the rest) of a full name."""
+        parts = full_name.split()
+        if len(parts) < 2:
+            raise UserError(_('the full name "%s" needs at least a surname and a '
+                              'name') % full_name)
+        return parts[0], parts[1], " ".join(parts[2:]) or False
+
+    @api.model
+    def _find_country(self, text):
+        domain = [("name", "=ilike", escape_like(text))]
+        if len(text) == 2:  # the code is 2 characters: a longer value is cut
+            domain = ["|", ("code", "=ilike", escape_like(text))] + domain
+        country = self.env["res.country"].search(domain, limit=1)
+        if not country:
+            raise UserError(_('unknown citizenship "%s": write the name of the '
+                              'country or its two-letter code') % text)
+        return country
+
+    @api.multi
+    def _find_person(self, values):
+        """The person of a row: by IIN, else by full name and date of birth.
+
+        Searched in all departments (sudo): a person is recorded once, where
+        first recorded; the entry then makes the person readable here.
+        """
+        persons = self.env["uchaske.person"].sudo().with_context(active_test=False)
+        if values.get("iin"):
+            return persons.search([("iin", "=", values["iin"])], limit=1)
+        if not values.get("birth_date"):
+            raise UserError(_("give the IIN or the date of birth to identify "
+                              "the person"))
+        surname, first_name, patronymic = self._split_full_name(values["full_name"])
+        found = persons.search([
+            ("surname", "=ilike", escape_like(surname)),
+            ("first_name", "=ilike", escape_like(first_name)),
+            ("patronymic", "=ilike", escape_like(patronymic)) if patronymic
+            else ("patronymic", "=", False),
+            ("birth_date", "=", fields.Date.to_string(values["birth_date"]))],
+            limit=2)
+        if len(found) > 1:
+            raise UserError(_("several persons named %(name)s were born on "
+                              "%(date)s: give the IIN") % {
+                                  "name": values["full_name"],
+                                  "date": values["birth_date"]})
+        return found
+
+    @api.multi
+    def _prepare_person_vals(self, values):
+        self.ensure_one()
+        surname, first_name, patronymic = self._split_full_name(values["full_name"])
+        birth = values.get("birth_date")
+        vals = {
+            "surname": surname,
+            "first_name": first_name,
+            "patronymic": patronymic,
+            "department_id": self.district_id.department_id.id,
+        }
+        if values.get("iin"):
+            vals["iin"] = values["iin"]
+            vals["sex"] = iin_core.sex_from_iin(values["iin"])
+            birth = birth or iin_core.birth_date_from_iin(values["iin"])
+        if birth:
+            vals["birth_date"] = fields.Date.to_string(birth)
+        if values.get("citizenship"):
+            vals["citizenship_id"] = self._find_country(values["citizenship"]).id
+        address = values.get("address") or values.get("temporary_address")
+        if address:
+            vals["address_ids"] = [(0, 0, {
+                "address": address, "district_id": self.district_id.id})]
+        return vals
+
+    @api.multi
+    def _find_or_create_person(self, values):
+        person = self._find_person(values)
+        if person:
+            return self.env["uchaske.person"].browse(person.id)
+        return self.env["uchaske.person"].create(self._prepare_person_vals(values))
+
+    # -- entries ---------------------------------------------------------------
+
+    @api.model
+    def _residence_status(self, text):
+        folded = text.casefold()
+        for status, prefixes in _STATUS_PREFIXES.items():
+            if folded.startswith(prefixes):
+                return status
+        raise UserError(_('unknown residence status "%s": write "permanent" or '
+                          '"temporary"') % text)
+
+    @api.multi
+    def _prepare_entry_vals(self, values, person):
+        self.ensure_one()
+        vals = {"district_id": self.district_id.id, "person_id": person.id}
+        for name, value in values.items():
+            if name in PERSON_COLUMNS or value is None:
+                continue
+            if name == "residence_status":
+                value = self._residence_status(value)
+            elif hasattr(value, "isoformat"):
+                value = fields.Date.to_string(value)
+            vals[name] = value
+        if values.get("citizenship") and not person.sudo().citizenship_id:
+            vals["citizenship_id"] = self._find_country(values["citizenship"]).id
+        return vals
+
+    @api.multi
+    def _import_row(self, values):
+        self.ensure_one()
+        person = self._find_or_create_person(values)
+        return self.env[LIST_MODELS[self.list_type]].create(
+            self._prepare_entry_vals(values, person))
+
+    @api.model
+    def _error_text(self, error):
+        if isinstance(error, IntegrityError):
+            return _("the database refused the row (%s)") % (
+                error.diag.message_primary or error.pgcode)
+        return error.name if hasattr(error, "name") else str(error)
+
+    @api.multi
+    def action_import(self):
+        """Import the rows; report each rejected one with line and reasons."""
+        self.ensure_one()
+        rows = self._read_rows()
+        if not rows:
+            raise UserError(_("The file holds no rows to import."))
+        spec = self._get_column_spec(self.list_type)
+        cleaned, errors = importing.parse_rows(rows, spec)
+        problems = {}
+        for error in errors:
+            problems.setdefault(error.line, []).append(
+                self._describe_error(error, spec))
+        imported = 0
+        for values in cleaned:
+            line = values.pop(importing.LINE_KEY)
+            try:
+                with self.env.cr.savepoint(), self.env.clear_upon_failure():
+                    self._import_row(values)
+            except ROW_ERRORS as error:
+                problems.setdefault(line, []).append(self._error_text(error))
+            else:
+                imported += 1
+        rejected = [line for line in problems if line != importing.HEADER_LINE]
+        report = [_("%(imported)s imported, %(rejected)s rejected.") % {
+            "imported": imported, "rejected": len(rejected)}]
+        for line in sorted(problems):
+            report.append(_("Line %(line)s: %(reasons)s") % {
+                "line": line, "reasons": "; ".join(problems[line])})
+        self.write({
+            "state": "done",
+            "imported_count": imported,
+            "rejected_count": len(rejected),
+            "result": "\n".join(report),
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Import a list"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    @api.multi
+    def action_open_list(self):
+        """Open the list imported into, for the district."""
+        self.ensure_one()
+        model = LIST_MODELS[self.list_type]
+        action = self.env.ref(
+            "uchaske_registry.%s_action" % model.replace(".", "_")).read()[0]
+        action["domain"] = [("district_id", "=", self.district_id.id)]
+        return action
