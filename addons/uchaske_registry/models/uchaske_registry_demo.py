@@ -48,6 +48,7 @@ class UchaskeRegistryDemo(models.AbstractModel):
         ]
         for person_index, category_index, final in plan:
             self._demo_case(persons[person_index], categories[category_index], final)
+        self._demo_appendix_lists(districts, rural)
         return True
 
     def _day(self, delta):
@@ -117,6 +118,81 @@ class UchaskeRegistryDemo(models.AbstractModel):
                 district.department_id.chief_id
             case.sudo(approver).wf_apply("approve_close")
         return case
+
+    def _demo_appendix_lists(self, districts, rural):
+        """R17: firearm owners (one annual check overdue, R22.10), persons
+        sentenced without isolation (one removed), foreigners (one stay about
+        to expire) — entered by the districts' inspectors."""
+        Person = self.env["uchaske.person"]
+        extra = [
+            ("Baimukhanov", "Nurlan", "Serikovich", date(1970, 8, 8), "male",
+             "base.kz"),
+            ("Petrenko", "Oleg", "Ivanovich", date(1965, 11, 2), "male", "base.kz"),
+            ("Sultanova", "Gaukhar", "Amanovna", date(1998, 4, 4), "female",
+             "base.kz"),
+            ("Rakhimov", "Bakhodir", "Ulugbekovich", date(1991, 1, 19), "male",
+             "base.uz"),
+            ("Wang", "Lei", False, date(1987, 6, 30), "male", "base.cn"),
+        ]
+        people = []
+        for serial, (surname, name, patronymic, born, sex, country) in enumerate(
+                extra, 1):
+            district = districts[serial % 2]
+            vals = {"surname": surname, "first_name": name,
+                    "patronymic": patronymic, "birth_date": fields.Date.to_string(born),
+                    "sex": sex, "citizenship_id": self.env.ref(country).id,
+                    "department_id": district.department_id.id}
+            if country == "base.kz":
+                vals["iin"] = iin.make_iin(born, sex, 5000 + serial * 13)
+            people.append(Person.create(vals))
+        owner, second_owner, sentenced, uzbek, chinese = people
+        Firearm = self.env["uchaske.firearm.owner"]
+        for person, district, last_check, number in (
+                (owner, districts[1], -420, "IZH-27E 1234567"),
+                (second_owner, districts[0], -100, "MP-153 7654321")):
+            Firearm.sudo(district.inspector_id).create({
+                "person_id": person.id, "district_id": district.id,
+                "address": "%s, house 7" % district.name,
+                "home_phone": "+7 7172 55 12 34",
+                "weapon_type": "Smoothbore hunting gun",
+                "weapon_make": number.split(" ")[0], "calibre": "12",
+                "weapon_number": number.split(" ")[1],
+                "permit_number": "HG-%s" % number.split(" ")[1][:4],
+                "permit_issued_on": self._day(-900),
+                "permit_issued_by": "Licensing unit, Astana police department",
+                "permit_valid_until": self._day(925),
+                "last_check_date": self._day(last_check),
+            })
+        Noncustodial = self.env["uchaske.noncustodial.person"]
+        district = districts[0]
+        for person, entered, removed, marks in (
+                (sentenced, -200, False, "Restriction of liberty, 2 years"),
+                (owner, -500, -30, "Correctional labour served")):
+            Noncustodial.sudo(district.inspector_id).create({
+                "person_id": person.id, "district_id": district.id,
+                "address": "%s, house 15" % district.name,
+                "date_entered": self._day(entered),
+                "date_removed": removed and self._day(removed),
+                "special_marks": marks,
+            })
+        Foreigner = self.env["uchaske.foreigner"]
+        for person, district, stay_until, passport in (
+                (uzbek, districts[1], 12, "FA1234567"),
+                (chinese, rural, 200, "E98765432")):
+            Foreigner.sudo(district.inspector_id).create({
+                "person_id": person.id, "district_id": district.id,
+                "passport_number": passport,
+                "passport_valid_until": self._day(900),
+                "residence_status": "temporary",
+                "stay_permitted_from": self._day(-78),
+                "stay_permitted_until": self._day(stay_until),
+                "temporary_address": "%s, hostel, room 21" % district.name,
+                "work_place": "LLP \"Astana Stroy\"",
+                "position": "Builder",
+                "residence_check_date": self._day(-20),
+            })
+        self.env["uchaske.firearm.owner"]._cron_check_overdue()
+        self.env["uchaske.foreigner"]._cron_expiry_alerts()
 
     def _demo_check(self, case, user, delta):
         return self.env["uchaske.registry.check"].sudo(user).create({
