@@ -21,6 +21,10 @@ class UchaskeCase(common.SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(UchaskeCase, cls).setUpClass()
+        # If a subclass's setUpClass fails, unittest skips tearDownClass and
+        # Odoo 11 leaves the class's transaction open: every later class then
+        # waits on its locks. Class cleanups run even then.
+        cls.addClassCleanup(cls._release_cursor)
         cls.env = cls.env(context=dict(
             cls.env.context, no_reset_password=True, tracking_disable=True,
             mail_notrack=True, mail_create_nolog=True))
@@ -69,6 +73,12 @@ class UchaskeCase(common.SavepointCase):
             "district_type": "rural", "post_id": cls.post2.id,
             "inspector_id": cls.users["inspector2"].id,
             "assistant_ids": [(6, 0, [cls.users["assistant2"].id])]})
+
+    @classmethod
+    def _release_cursor(cls):
+        if not cls.cr.closed:
+            cls.cr.rollback()
+            cls.cr.close()
 
     @classmethod
     def as_user(cls, key, records):

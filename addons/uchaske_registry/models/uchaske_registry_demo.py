@@ -177,8 +177,8 @@ class UchaskeRegistryDemo(models.AbstractModel):
             })
         Foreigner = self.env["uchaske.foreigner"]
         for person, district, stay_until, passport in (
-                (uzbek, districts[1], 12, "FA1234567"),
-                (chinese, rural, 200, "E98765432")):
+                (uzbek, districts[1], 12, "FA7702311"),
+                (chinese, rural, 200, "E55019873")):
             Foreigner.sudo(district.inspector_id).create({
                 "person_id": person.id, "district_id": district.id,
                 "passport_number": passport,
