@@ -1,7 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..core import dates
 
@@ -48,7 +48,7 @@ class UchaskeAbsence(models.Model):
         "uchaske.district", string="Districts left", compute="_compute_coverage")
     uncovered_district_ids = fields.Many2many(
         "uchaske.district", string="Districts without substitute",
-        compute="_compute_coverage",
+        compute="_compute_coverage", search="_search_uncovered_district_ids",
         help="Districts of the absent inspector with no substitution order "
              "covering the whole absence (R6).")
 
@@ -83,6 +83,17 @@ class UchaskeAbsence(models.Model):
                 ("date_start", "<=", absence.date_start),
                 ("date_end", ">=", absence.date_end)]).mapped("district_id")
             absence.uncovered_district_ids = own - covered
+
+    @api.model
+    def _search_uncovered_district_ids(self, operator, value):
+        """Only "is set" / "is not set" (filter "Long without substitute")."""
+        if operator not in ("=", "!=") or value:
+            raise UserError(_(
+                "Districts without substitute can only be searched as set or "
+                "not set."))
+        uncovered = self.search([("is_long", "=", True)]).filtered(
+            "uncovered_district_ids")
+        return [("id", "in" if operator == "!=" else "not in", uncovered.ids)]
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -76,9 +76,10 @@ class UchaskeCase(common.SavepointCase):
 
     @classmethod
     def _release_cursor(cls):
+        """Run the class teardown (rollback, close, reset the environments)
+        if setUpClass failed; a no-op after a normal tearDownClass."""
         if not cls.cr.closed:
-            cls.cr.rollback()
-            cls.cr.close()
+            cls.tearDownClass()
 
     @classmethod
     def as_user(cls, key, records):
