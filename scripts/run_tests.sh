@@ -36,6 +36,7 @@ fi
 if ! skip install; then
   echo "== stage install: fresh $TEST_DB with $ADDONS and demo data"
   mkdir -p var/logs
+  rm -f var/logs/install.log  # Odoo appends to its log file
   # the test database is the suite's own: end leftover sessions and drop it
   if ! ./uchaske drop-db "$TEST_DB" --yes-drop-database --force >/dev/null; then
     echo "cannot drop $TEST_DB: the install stage would test a stale database"
