@@ -37,20 +37,6 @@ CHROMIUM_FLAGS = (
 SCREENSHOT_DIR = _servers.ROOT / "var" / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def odoo_server():
-    """Base URL of an Odoo server (threaded mode) serving the test database."""
-    port = _servers.free_port()
-    try:
-        server = _servers.start_odoo("browser-odoo", _servers.target_db(), port)
-    except RuntimeError as exc:
-        pytest.fail("could not start the Odoo server: %s" % exc, pytrace=False)
-    try:
-        yield "http://127.0.0.1:%d" % port
-    finally:
-        server.stop()
-
-
 @pytest.fixture
 def browser():
     """A fresh headless Chromium, quit (and its profile removed) after the test."""

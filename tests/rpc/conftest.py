@@ -1,5 +1,5 @@
-"""A real Odoo server for the XML-RPC tests (threaded mode, free port), on
-the test database (``UCHASKE_TEST_DB``), stopped at the end of the session."""
+"""XML-RPC fixtures: users of each role in two departments, made over RPC on
+the server of ``tests/conftest.py::odoo_server``."""
 import os
 import sys
 import time
@@ -30,26 +30,13 @@ class Rpc:
 
 
 @pytest.fixture(scope="session")
-def odoo_url():
-    port = _servers.free_port()
-    try:
-        server = _servers.start_odoo("rpc-odoo", _servers.target_db(), port)
-    except RuntimeError as exc:
-        pytest.fail("could not start the Odoo server: %s" % exc, pytrace=False)
-    try:
-        yield "http://127.0.0.1:%d" % port
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def world(odoo_url):
+def world(odoo_server):
     """Committed fixtures made over RPC by the administrator: two
     departments, a police point and districts each, one user per role
     (password = login). Logins carry a run suffix: the test database may be
     reused between runs."""
     db = _servers.target_db()
-    admin = Rpc(odoo_url, db, "admin", "admin")
+    admin = Rpc(odoo_server, db, "admin", "admin")
     tag = "r%d" % int(time.time() * 1000)
     ref = {}
 
@@ -83,7 +70,7 @@ def world(odoo_url):
 
     def as_user(key):
         login = ref[key][0]
-        return Rpc(odoo_url, db, login, login)
+        return Rpc(odoo_server, db, login, login)
 
     ref["as_user"] = as_user
     return ref

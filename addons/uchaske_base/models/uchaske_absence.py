@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..core import dates
+from .uchaske_substitution import ABSENCE_REASONS
 
 
 class UchaskeAbsence(models.Model):
@@ -30,12 +31,8 @@ class UchaskeAbsence(models.Model):
     department_id = fields.Many2one(
         "uchaske.department", required=True, index=True,
         default=lambda self: self.env.user.uchaske_department_id)
-    reason = fields.Selection([
-        ("vacancy", "Vacancy"),
-        ("leave", "Leave"),
-        ("illness", "Illness"),
-        ("business_trip", "Business trip"),
-    ], required=True, track_visibility="onchange")
+    reason = fields.Selection(
+        ABSENCE_REASONS, required=True, track_visibility="onchange")
     date_start = fields.Date(required=True, track_visibility="onchange")
     date_end = fields.Date(required=True, track_visibility="onchange")
     working_days = fields.Integer(

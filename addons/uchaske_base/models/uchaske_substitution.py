@@ -3,6 +3,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+#: R6: the long absences for which an adjacent district's inspector serves
+ABSENCE_REASONS = [
+    ("vacancy", "Vacancy"),
+    ("leave", "Leave"),
+    ("illness", "Illness"),
+    ("business_trip", "Business trip"),
+]
+
 
 class UchaskeSubstitution(models.Model):
     """R6: by order of the city/district chief, the inspector of an adjacent
@@ -33,12 +41,8 @@ class UchaskeSubstitution(models.Model):
         "res.users", string="Substitute", required=True, index=True,
         track_visibility="onchange",
         help="Inspector of an adjacent district (R6).")
-    reason = fields.Selection([
-        ("vacancy", "Vacancy"),
-        ("leave", "Leave"),
-        ("illness", "Illness"),
-        ("business_trip", "Business trip"),
-    ], required=True, track_visibility="onchange")
+    reason = fields.Selection(
+        ABSENCE_REASONS, required=True, track_visibility="onchange")
     date_start = fields.Date(required=True, track_visibility="onchange")
     date_end = fields.Date(required=True, track_visibility="onchange")
     order_number = fields.Char(

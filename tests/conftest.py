@@ -1,0 +1,25 @@
+"""Fixtures shared by the suites that need a running Odoo server."""
+import os
+import sys
+
+import pytest
+
+TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
+if TESTS_DIR not in sys.path:
+    sys.path.insert(0, TESTS_DIR)
+import _servers  # noqa: E402  (tests/_servers.py)
+
+
+@pytest.fixture(scope="session")
+def odoo_server():
+    """Base URL of an Odoo server (threaded mode) serving the test database
+    (``UCHASKE_TEST_DB``), started once per session and stopped at its end."""
+    port = _servers.free_port()
+    try:
+        server = _servers.start_odoo("test-odoo", _servers.target_db(), port)
+    except RuntimeError as exc:
+        pytest.fail("could not start the Odoo server: %s" % exc, pytrace=False)
+    try:
+        yield "http://127.0.0.1:%d" % port
+    finally:
+        server.stop()
