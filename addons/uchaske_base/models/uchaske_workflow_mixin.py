@@ -4,6 +4,7 @@ from lxml import etree
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv.orm import setup_modifiers
 
 #: Only wf_apply holds this object; a context coming over RPC cannot contain
 #: it (RPC carries JSON/XML values only), so ``state`` cannot be written
@@ -487,15 +488,19 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         result = super(UchaskeWorkflowMixin, self).fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar, submenu=submenu)
         if view_type == "form" and self._wf_workflow():
-            result["arch"] = self._wf_inject_form(result["arch"])
             for name in ("state", "wf_available"):
                 if name not in result["fields"]:
                     result["fields"].update(self.fields_get([name]))
+            result["arch"] = self._wf_inject_form(result["arch"], result["fields"])
         return result
 
     @api.model
-    def _wf_inject_form(self, arch):
-        """Statusbar and one button per transition in the form's header."""
+    def _wf_inject_form(self, arch, view_fields):
+        """Statusbar and one button per transition in the form's header.
+
+        The view is already post-processed at this point: the web client
+        reads ``modifiers`` (not ``attrs``), so each injected node gets its
+        modifiers computed here, as Odoo does for the view's own nodes."""
         workflow = self._wf_workflow()
         doc = etree.fromstring(arch)
         header = doc.find("header")
@@ -515,9 +520,14 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                     "!", ("wf_available", "ilike", ",%s," % transition.code)]}),
             })
             button.set("data-wf-transition", transition.code)
+            setup_modifiers(button, context=self.env.context)
         visible = ",".join(workflow.state_ids.filtered(lambda s: not s.fold)
                            .mapped("code"))
-        etree.SubElement(header, "field", {
+        statusbar = etree.SubElement(header, "field", {
             "name": "state", "widget": "statusbar", "statusbar_visible": visible})
-        etree.SubElement(header, "field", {"name": "wf_available", "invisible": "1"})
+        setup_modifiers(statusbar, view_fields["state"], context=self.env.context)
+        available = etree.SubElement(
+            header, "field", {"name": "wf_available", "invisible": "1"})
+        setup_modifiers(available, view_fields["wf_available"],
+                        context=self.env.context)
         return etree.tostring(doc, encoding="unicode")

@@ -180,6 +180,15 @@ class UchaskeRegistryTransfer(models.Model):
         return None
 
     @api.multi
+    def _wf_guard_origin(self, transition):
+        """Sending the materials and cancelling are the origin's acts."""
+        self.ensure_one()
+        if self.env.user.uchaske_department_id != self.department_id and \
+                not self.env.user.has_group("base.group_system"):
+            return _("Only the origin department may do this.")
+        return None
+
+    @api.multi
     def _wf_guard_destination_reports(self, transition):
         self.ensure_one()
         if not self.destination_external and \

@@ -71,9 +71,13 @@ class TestTransfer(RegistryCase):
         items = Item.search(Item.action_open_my_work()["domain"])
         self.assertIn(transfer.id, items.filtered(
             lambda i: i.res_model == transfer._name).mapped("res_id"))
-        # the origin cannot confirm its own request
+        # the origin cannot confirm its own request; the destination cannot
+        # cancel the origin's transfer
         with self.assertRefused(ValidationError, "destination department"):
             transfer.sudo(self.users["responsible"]).wf_apply("confirm")
+        with self.assertRefused(ValidationError, "origin department"):
+            transfer.sudo(self.users["responsible2"]).wf_apply(
+                "cancel", {"comment": "not ours"})
         with freeze_time("2026-11-12 11:00:00"):
             transfer.sudo(self.users["responsible2"]).wf_apply("confirm")
         self.assertEqual(transfer.state, "confirmed")

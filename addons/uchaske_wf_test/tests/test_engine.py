@@ -4,6 +4,8 @@
 guards, required inputs, state permission map, maker-checker (R16),
 deadlines with escalation (R14), delegation (R6), append-only hash-chained
 history, "My work"."""
+import json
+
 from freezegun import freeze_time
 from lxml import etree
 from psycopg2 import InternalError
@@ -373,6 +375,12 @@ class TestWorkflowEngine(UchaskeCase):
             ["register", "record_move", "confirm_arrival", "request_close",
              "approve_close", "reject_close"])
         self.assertIn("',register,'", buttons[0].get("attrs"))
+        # the web client reads the computed modifiers, not attrs
+        modifiers = json.loads(buttons[0].get("modifiers"))
+        self.assertEqual(modifiers["invisible"],
+                         ["!", ["wf_available", "ilike", ",register,"]])
+        hidden = doc.xpath("//header/field[@name='wf_available']")[0]
+        self.assertTrue(json.loads(hidden.get("modifiers"))["invisible"])
 
     def test_button_without_inputs_applies_directly(self):
         case = self._new()
