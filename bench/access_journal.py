@@ -7,7 +7,6 @@ and with it off (the same call with the journal's context switch set), and
 prints the ratio. Nothing is committed: the data lives in a transaction that
 is rolled back.
 
-    .venv/bin/python -m uchaske_compat.pytest_main --version >/dev/null  # (shims)
     .venv/bin/python bench/access_journal.py [--db uchaske_test] [--rows 400]
 """
 import argparse
@@ -35,7 +34,7 @@ def main():
     odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
     from odoo.addons.uchaske_registry.core import iin
     registry = odoo.registry(args.db)
-    with registry.cursor() as cr:
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         district = env["uchaske.district"].search([("inspector_id", "!=", False)],
                                                    limit=1)
