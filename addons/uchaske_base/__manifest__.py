@@ -21,6 +21,7 @@
         "security/uchaske_security.xml",
         "security/ir.model.access.csv",
         "security/uchaske_rules.xml",
+        "data/res_lang_data.xml",
         "data/mail_activity_data.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",

@@ -186,3 +186,18 @@ class TestOrganisation(UchaskeCase):
         absence = self._absence("2026-12-01", "2026-12-02")
         absence.sudo(self.users["responsible"]).message_post(body="note")
         self.assertIn("noreply@", absence.message_ids[0].email_from)
+
+    def test_refusal_in_the_users_language(self):
+        """Bad input is refused in the user's language (Kazakh here)."""
+        self._substitution()
+        chief = self.users["chief"]
+        chief.lang = "kk_KZ"
+        with self.assertRefused(ValidationError, "қиылыспауы"):
+            self.env["uchaske.substitution"].sudo(chief).with_context(
+                lang="kk_KZ").create({
+                    "district_id": self.district1.id,
+                    "absent_user_id": self.users["inspector"].id,
+                    "substitute_id": self.users["neighbour"].id,
+                    "reason": "leave", "date_start": "2026-12-15",
+                    "date_end": "2026-12-31", "order_number": "16-L",
+                    "order_date": "2026-11-25"})
