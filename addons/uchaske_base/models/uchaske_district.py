@@ -130,8 +130,24 @@ class UchaskeDistrict(models.Model):
             if district in district.adjacent_district_ids:
                 raise ValidationError(_("A district cannot be adjacent to itself."))
 
+    @api.multi
+    def _check_number_free(self, department_id, number):
+        """R3: refuse a number already used in the department, with a clear
+        message (before the database's unique constraint would)."""
+        taken = self.sudo().search([
+            ("department_id", "=", department_id), ("number", "=", number),
+            ("id", "not in", self.ids)], limit=1)
+        if taken:
+            raise ValidationError(_(
+                "District No. %(number)s already exists in %(department)s "
+                "(%(name)s).") % {"number": number,
+                                  "department": taken.department_id.name,
+                                  "name": taken.name})
+
     @api.model
     def create(self, vals):
+        if vals.get("department_id") and "number" in vals:
+            self.browse()._check_number_free(vals["department_id"], vals["number"])
         district = super(UchaskeDistrict, self).create(vals)
         district._sync_adjacency()
         district._record_assignments(
@@ -140,6 +156,11 @@ class UchaskeDistrict(models.Model):
 
     @api.multi
     def write(self, vals):
+        if "number" in vals or "department_id" in vals:
+            for district in self:
+                district._check_number_free(
+                    vals.get("department_id", district.department_id.id),
+                    vals.get("number", district.number))
         before = {d.id: (d.inspector_id, d.assistant_ids) for d in self}
         adjacent_before = {d.id: d.adjacent_district_ids for d in self}
         result = super(UchaskeDistrict, self).write(vals)

@@ -19,10 +19,17 @@ class TestOrganisation(UchaskeCase):
 
     def test_district_number_unique_in_department(self):
         """R3: each district of a department has its own sequence number."""
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
-                self.env.cr.savepoint():
+        with self.assertRefused(ValidationError, "District No. 1 already exists"):
             self.env["uchaske.district"].create({
                 "name": "Duplicate", "number": 1, "department_id": self.dep1.id})
+        with self.assertRefused(ValidationError, "District No. 1 already exists"):
+            self.district1b.write({"number": 1})
+        # the database refuses too, below the ORM
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), \
+                self.env.cr.savepoint():
+            self.env.cr.execute(
+                "UPDATE uchaske_district SET number = 1 WHERE id = %s",
+                [self.district1b.id])
         # the same number in another department is fine
         other = self.env["uchaske.district"].create({
             "name": "Same number elsewhere", "number": 2,

@@ -62,6 +62,16 @@ class TestAccessJournal(RegistryCase):
             self.assertEqual((entry.res_ids, entry.details),
                              (str(case.id), "name,person_id"))
 
+    def test_a_print_is_journaled(self):
+        inspector = self.users["inspector"]
+        case = self._new_case()
+        report = self.env.ref("uchaske_registry.uchaske_registry_case_report")
+        html = report.sudo(inspector).render_qweb_html(case.ids)[0]
+        self.assertIn(case.name.encode(), html)
+        entry = self._entries(inspector, "print")
+        self.assertEqual((entry.res_ids, entry.details),
+                         (str(case.id), "uchaske_registry.report_registry_case"))
+
     def test_journal_is_append_only_and_for_the_chief(self):
         inspector = self.users["inspector"]
         self._new_case().sudo(inspector).read(["name"])

@@ -88,6 +88,22 @@ class TestRegistryCase(RegistryCase):
         self.assertIn("R11: term on the register ends", summaries)
         self.assertEqual(case.activity_ids.mapped("user_id"), self.users["inspector"])
 
+    def test_new_category_is_data(self):
+        """R11: later rules add categories as records, without code (e.g. the
+        2026 rules' official warning), and cases use them at once."""
+        warning = self.env["uchaske.registry.category"].create({
+            "name": "Official warning", "code": "official_warning",
+            "legal_basis": "MVD preventive-registry rules of March 2026",
+            "date_in_force": "2026-03-15", "check_cadence_days": 90})
+        with freeze_time("2026-11-02 09:00:00"):
+            case = self._registered_case(category_id=warning.id)
+            self.assertIn(warning, warning.search([("in_force", "=", True)]))
+        self.assertEqual(case.next_check_due, "2027-01-31")
+        warning.date_out_of_force = "2026-12-01"
+        with freeze_time("2026-12-02"):
+            warning.invalidate_cache()
+            self.assertFalse(warning.in_force)
+
     def test_term_end_before_start_refused(self):
         with self.assertRefused(ValidationError, "before it starts"):
             self._new_case(date_start="2026-10-12", date_end="2026-10-01")
