@@ -47,8 +47,10 @@ UNITS = (
 _MAX_NON_WORKING_RUN = 3660
 
 
-def _as_date(day):
-    """Return ``day`` as a :class:`date` (a datetime loses its time)."""
+def as_date(day):
+    """Return ``day`` as a :class:`date` (a datetime loses its time).
+
+    Public: the registry's core coerces its dates with it too."""
     if isinstance(day, datetime):
         return day.date()
     if isinstance(day, date):
@@ -93,8 +95,8 @@ class WorkCalendar:
         weekdays = frozenset(_as_int(weekday) for weekday in self.weekdays)
         if not weekdays <= frozenset(range(7)):
             raise ValueError("weekdays must be in 0..6, got %r" % sorted(weekdays))
-        holidays = frozenset(_as_date(day) for day in self.holidays)
-        extra = frozenset(_as_date(day) for day in self.extra_working_days)
+        holidays = frozenset(as_date(day) for day in self.holidays)
+        extra = frozenset(as_date(day) for day in self.extra_working_days)
         both = holidays & extra
         if both:
             raise ValueError(
@@ -108,7 +110,7 @@ class WorkCalendar:
 
     def is_working_day(self, day):
         """Return True if ``day`` (a date, or the date of a datetime) is worked."""
-        day = _as_date(day)
+        day = as_date(day)
         if day in self.extra_working_days:
             return True
         if day in self.holidays:
@@ -143,7 +145,7 @@ def add_calendar_days(start, days):
 
     R27 counts the ten-day notice in calendar days.
     """
-    return _as_date(start) + timedelta(days=_as_int(days))
+    return as_date(start) + timedelta(days=_as_int(days))
 
 
 def add_working_days(start, days, calendar):
@@ -153,7 +155,7 @@ def add_working_days(start, days, calendar):
     ``start`` when it is a working day, else the next working day. Negative
     ``days`` count backwards (the result is then always a working day).
     """
-    day = _as_date(start)
+    day = as_date(start)
     days = _as_int(days)
     if days == 0:
         return _step_to_working_day(day, 1, calendar)
@@ -169,7 +171,7 @@ def working_days_between(start, end, calendar):
     Zero if ``end`` is before ``start``. R6 counts the days of an absence
     (leave, illness, business trip) this way.
     """
-    day, end = _as_date(start), _as_date(end)
+    day, end = as_date(start), as_date(end)
     count = 0
     while day <= end:
         if calendar.is_working_day(day):
@@ -195,7 +197,7 @@ def add_months(day, months):
     one month is 28 (or 29) February. R5: the walkthrough of the district is
     due within one month of the inspector's appointment.
     """
-    day = _as_date(day)
+    day = as_date(day)
     index = day.year * 12 + (day.month - 1) + _as_int(months)
     year, month = divmod(index, 12)
     month += 1
@@ -215,7 +217,7 @@ def add_years(day, years):
 
 def quarter_of(day):
     """Return ``(year, quarter)`` of ``day``, quarter in 1..4 (R22.13, R26)."""
-    day = _as_date(day)
+    day = as_date(day)
     return day.year, (day.month - 1) // 3 + 1
 
 
@@ -248,7 +250,7 @@ def quarters_between(start, end):
     are the ones that each need a meeting. Empty if ``end`` is before
     ``start``.
     """
-    start, end = _as_date(start), _as_date(end)
+    start, end = as_date(start), as_date(end)
     if end < start:
         return []
     current, last = quarter_of(start), quarter_of(end)
@@ -271,7 +273,7 @@ def latest_notice_date(meeting_day, days=10):
 
 def end_of_day(day):
     """Return the last second (23:59:59) of ``day`` as a naive datetime."""
-    return datetime.combine(_as_date(day), time(23, 59, 59))
+    return datetime.combine(as_date(day), time(23, 59, 59))
 
 
 def compute_due(base, offset, unit, calendar=None):
@@ -315,6 +317,6 @@ def is_overdue(due, now):
 
 def month_bounds(day):
     """Return the first and the last day of the month of ``day`` (R10, R18)."""
-    day = _as_date(day)
+    day = as_date(day)
     last = _calendar.monthrange(day.year, day.month)[1]
     return day.replace(day=1), day.replace(day=last)

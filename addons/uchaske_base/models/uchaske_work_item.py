@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 
 from ..core import dates
+from .uchaske_workflow_deadline_line import open_record_action
 
 
 class UchaskeWorkItem(models.TransientModel):
@@ -116,10 +117,4 @@ class UchaskeWorkItem(models.TransientModel):
     @api.multi
     def action_open_record(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return open_record_action(self.res_model, self.res_id)

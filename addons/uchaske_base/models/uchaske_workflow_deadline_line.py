@@ -5,6 +5,17 @@ from odoo import _, api, fields, models
 from ..core import dates
 
 
+def open_record_action(res_model, res_id):
+    """Window action opening one record's form (deadlines, My work)."""
+    return {
+        "type": "ir.actions.act_window",
+        "res_model": res_model,
+        "res_id": res_id,
+        "view_mode": "form",
+        "target": "current",
+    }
+
+
 class UchaskeWorkflowDeadlineLine(models.Model):
     """An open (or met) deadline of one record: due moment, requirement id,
     responsible user, activity, escalation."""
@@ -56,13 +67,7 @@ class UchaskeWorkflowDeadlineLine(models.Model):
     @api.multi
     def action_open_record(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return open_record_action(self.res_model, self.res_id)
 
     @api.multi
     def _close(self, state="done"):

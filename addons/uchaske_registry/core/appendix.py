@@ -10,7 +10,6 @@
 * Appendix 4, foreigners: the permitted stay and the passport expire
   (:func:`expiry_alerts`).
 """
-from datetime import date, datetime
 
 from odoo.addons.uchaske_base.core import dates
 
@@ -19,14 +18,6 @@ KIND_PASSPORT = "passport"
 
 #: A4: expiries this many days ahead (or fewer) are signalled by default.
 DEFAULT_WARN_DAYS = 30
-
-
-def _day(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    raise TypeError("expected a date, got %r" % (value,))
 
 
 def firearm_check_due(last_check, permit_issued):
@@ -40,7 +31,7 @@ def firearm_check_due(last_check, permit_issued):
     base = last_check if last_check is not None else permit_issued
     if base is None:
         return None
-    return dates.add_years(_day(base), 1)
+    return dates.add_years(dates.as_date(base), 1)
 
 
 def firearm_check_overdue(last_check, permit_issued, today):
@@ -49,7 +40,7 @@ def firearm_check_overdue(last_check, permit_issued, today):
     False when no due date can be computed (see :func:`firearm_check_due`).
     """
     due = firearm_check_due(last_check, permit_issued)
-    return due is not None and _day(today) > due
+    return due is not None and dates.as_date(today) > due
 
 
 def is_listed_on(entered, removed, as_of):
@@ -58,10 +49,10 @@ def is_listed_on(entered, removed, as_of):
     Listed from the day entered (included) until the day removed
     (excluded): ``entered <= as_of < removed``, or no removal yet.
     """
-    as_of = _day(as_of)
-    if _day(entered) > as_of:
+    as_of = dates.as_date(as_of)
+    if dates.as_date(entered) > as_of:
         return False
-    return removed is None or _day(removed) > as_of
+    return removed is None or dates.as_date(removed) > as_of
 
 
 def expiry_alerts(stay_until, passport_valid_until, today,
@@ -75,13 +66,13 @@ def expiry_alerts(stay_until, passport_valid_until, today,
     ``days_left``; an expiry today has ``days_left == 0``. Sorted by date
     (then kind, for a stable order on the same date).
     """
-    today = _day(today)
+    today = dates.as_date(today)
     alerts = []
     for kind, expiry in ((KIND_STAY, stay_until),
                          (KIND_PASSPORT, passport_valid_until)):
         if expiry is None:
             continue
-        expiry = _day(expiry)
+        expiry = dates.as_date(expiry)
         days_left = (expiry - today).days
         if days_left <= warn_days:
             alerts.append((kind, expiry, days_left))

@@ -12,7 +12,6 @@ Terms (of supervision, of restrictions) are inclusive date ranges: a term
 ending on the 10th still runs on the 10th. An open term has no end.
 """
 import operator
-from datetime import date, datetime
 
 from odoo.addons.uchaske_base.core import dates
 
@@ -37,15 +36,6 @@ class SupervisionError(ValueError):
         self.reason = reason
 
 
-def _day(value):
-    """Return ``value`` as a date (a datetime loses its time)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    raise TypeError("expected a date, got %r" % (value,))
-
-
 def next_check_due(last_check, registered_on, cadence_days):
     """Return the date the next supervision check is due (R12).
 
@@ -56,7 +46,7 @@ def next_check_due(last_check, registered_on, cadence_days):
     if operator.index(cadence_days) <= 0:
         raise ValueError("cadence_days must be positive, got %r" % (cadence_days,))
     base = registered_on if last_check is None else last_check
-    return dates.add_calendar_days(_day(base), cadence_days)
+    return dates.add_calendar_days(dates.as_date(base), cadence_days)
 
 
 def is_check_overdue(last_check, registered_on, cadence_days, today):
@@ -65,7 +55,7 @@ def is_check_overdue(last_check, registered_on, cadence_days, today):
     A check made on the due date itself is on time.
     """
     due = next_check_due(last_check, registered_on, cadence_days)
-    return _day(today) > due
+    return dates.as_date(today) > due
 
 
 def validate_term(start, end):
@@ -74,7 +64,7 @@ def validate_term(start, end):
     An open term (``end`` None) and a one-day term (``end == start``) are
     valid.
     """
-    if end is not None and _day(end) < _day(start):
+    if end is not None and dates.as_date(end) < dates.as_date(start):
         raise SupervisionError(REASON_END_BEFORE_START)
 
 
@@ -85,10 +75,10 @@ def term_state(start, end, today):
     open term, which never ends.
     """
     validate_term(start, end)
-    today = _day(today)
-    if today < _day(start):
+    today = dates.as_date(today)
+    if today < dates.as_date(start):
         return TERM_NOT_STARTED
-    if end is not None and today > _day(end):
+    if end is not None and today > dates.as_date(end):
         return TERM_ENDED
     return TERM_RUNNING
 
@@ -100,8 +90,8 @@ def check_date_valid(check_date, registered_on, today):
     ``'future'`` (after ``today``). A check on the day of registration or on
     ``today`` is valid.
     """
-    check_date = _day(check_date)
-    if check_date < _day(registered_on):
+    check_date = dates.as_date(check_date)
+    if check_date < dates.as_date(registered_on):
         raise SupervisionError(REASON_BEFORE_REGISTRATION)
-    if check_date > _day(today):
+    if check_date > dates.as_date(today):
         raise SupervisionError(REASON_FUTURE)
