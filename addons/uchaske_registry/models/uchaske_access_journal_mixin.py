@@ -17,8 +17,9 @@ class UchaskeAccessJournalMixin(models.AbstractModel):
     """Journal every access to a register model (R15).
 
     * ``read`` of given ids (form view, RPC ``read``) → one "open" entry;
-    * ``search_read`` / ``read_group`` (list, kanban, RPC) → one "search"
-      entry with the filter and the number of rows, not one per record;
+    * ``search_read`` / ``read_group`` (list, kanban, RPC) and
+      ``name_search`` (autocomplete) → one "search" entry with the filter and
+      the number of rows, not one per record;
     * ``export_data`` → "export", allowed only to the responsible inspector
       and the district chief;
     * prints are journaled by the report hook (``ir.actions.report``).
@@ -72,6 +73,19 @@ class UchaskeAccessJournalMixin(models.AbstractModel):
                 "search", self._name, [r["id"] for r in records],
                 details=repr(domain or []))
         return records
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """Autocomplete in a many2one field searches the register too."""
+        journal = self._journal_active()
+        result = super(UchaskeAccessJournalMixin, self.with_context(
+            **{_IN_SEARCH: True})).name_search(
+                name=name, args=args, operator=operator, limit=limit)
+        if journal:
+            self.env["uchaske.access.log"]._journal(
+                "search", self._name, [pair[0] for pair in result],
+                details="name %s %r, filter %r" % (operator, name, args or []))
+        return result
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None,

@@ -49,6 +49,15 @@ class TestAccessJournal(RegistryCase):
             [], ["category_id"], ["category_id"])
         self.assertEqual(self._entries(inspector, "search")[-1].record_count, 2)
 
+    def test_autocomplete_is_a_journaled_search(self):
+        inspector = self.users["inspector"]
+        found = self.Person.sudo(inspector).name_search("Sadyk")
+        self.assertEqual([pair[0] for pair in found], self.person.ids)
+        entry = self._entries(inspector, "search")[-1]
+        self.assertEqual((entry.res_model, entry.record_count),
+                         ("uchaske.person", 1))
+        self.assertIn("Sadyk", entry.details)
+
     def test_export_only_for_responsible_and_chief(self):
         case = self._new_case()
         for key in ("assistant", "inspector"):
