@@ -23,3 +23,23 @@ def odoo_server():
         yield "http://127.0.0.1:%d" % port
     finally:
         server.stop()
+        # the server's errors (with their tracebacks) go to the run's output,
+        # not only to var/logs: a failure in CI is then diagnosable
+        errors = _server_errors(server.log_text())
+        if errors:
+            print("\n--- errors logged by the test server ---\n%s" % errors,
+                  file=sys.__stderr__)
+
+
+def _server_errors(log):
+    """The ERROR/CRITICAL entries of an Odoo log, each with its traceback."""
+    blocks, keep = [], False
+    for line in log.splitlines():
+        if " ERROR " in line or " CRITICAL " in line:
+            keep = True
+            blocks.append(line)
+        elif keep and not line[:4].isdigit():
+            blocks.append(line)
+        else:
+            keep = False
+    return "\n".join(blocks)
