@@ -83,7 +83,9 @@ var params = {};
 location.hash.replace(/^#/, '').split('&').forEach(function (kv) {
     var p = kv.split('='); params[p[0]] = decodeURIComponent(p[1] || '');
 });
-if (!params.action) { return false; }
+// a window action has its id in the URL; one returned by a server action
+// (e.g. "My work", the role users' home action) shows its model instead
+if (!params.action && !params.model) { return false; }
 var submenu = document.querySelector(
     '.oe_secondary_menu[data-menu-parent="' + menuId + '"]');
 if (!submenu || submenu.offsetParent === null) { return false; }  // app not selected
