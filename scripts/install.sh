@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(
-  postgresql libpq-dev gcc python3-dev python3-venv
+  postgresql libpq-dev gcc python3-dev python3-venv acl
   wkhtmltopdf chromium chromium-driver nginx
   fonts-dejavu-core fonts-noto-core fonts-liberation
   nodejs npm

@@ -26,6 +26,21 @@ fi
 
 psql_super() { as_owner "$PGBIN/psql" -h "$PGRUN" -p "$PGPORT" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
+# The cluster owner must be able to reach the checkout (e.g. a clone under
+# /root): grant it search permission (x only, no listing) on each parent
+# directory with an ACL, the narrowest change that works.
+ensure_reachable() {
+  as_owner test -x "$ROOT" -a -w "$PGDATA" && return 0
+  [ "$(id -u)" = 0 ] || die "user $OWNER cannot enter $ROOT"
+  command -v setfacl >/dev/null || die "user $OWNER cannot enter $ROOT; install 'acl' (apt-get install acl) or run: chmod o+x on its parent directories"
+  local dir="$ROOT"
+  while [ "$dir" != / ]; do
+    as_owner test -x "$dir" || { setfacl -m "u:$OWNER:x" "$dir"; echo "granted $OWNER search access to $dir"; }
+    dir="$(dirname "$dir")"
+  done
+  as_owner test -x "$ROOT" || die "user $OWNER still cannot enter $ROOT"
+}
+
 running() { [ -f "$PGDATA/postmaster.pid" ] && as_owner "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
 
 start() {
@@ -34,8 +49,7 @@ start() {
     mkdir -p "$PGDATA"
     chown "$OWNER" "$PGDATA" "$PGRUN"
     chmod 700 "$PGDATA"
-    # the owner must be able to reach the checkout
-    as_owner test -x "$ROOT" || die "user $OWNER cannot enter $ROOT (chmod o+x its parents)"
+    ensure_reachable
     as_owner "$PGBIN/initdb" -D "$PGDATA" -U postgres -E UTF8 --locale=C.UTF-8 \
       --auth-local=peer --auth-host=reject >/dev/null
     cat >> "$PGDATA/postgresql.conf" <<CONF
