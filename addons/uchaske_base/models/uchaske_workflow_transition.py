@@ -75,7 +75,8 @@ class UchaskeWorkflowTransition(models.Model):
             try:
                 domain = safe_eval(transition.guard_domain or "[]",
                                    transition._guard_eval_context())
-            except Exception as error:
+            # what safe_eval raises for a bad or forbidden expression
+            except (ValueError, NameError, SyntaxError, TypeError) as error:
                 raise ValidationError(_(
                     "Transition %(code)s: invalid guard domain: %(error)s") % {
                         "code": transition.code, "error": error})
