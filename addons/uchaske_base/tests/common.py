@@ -88,8 +88,10 @@ class UchaskeCase(common.SavepointCase):
     @contextlib.contextmanager
     def assertRefused(self, exception, regex=None):
         """The block raises ``exception`` (matching ``regex``) and leaves
-        nothing written: it runs in a savepoint rolled back by the error."""
+        nothing written: it runs in a savepoint rolled back by the error.
+        The record cache is dropped afterwards, as a new request would."""
         checker = self.assertRaisesRegex(exception, regex) if regex else \
             self.assertRaises(exception)
         with checker, self.env.cr.savepoint():
             yield
+        self.env.cache.invalidate()

@@ -105,6 +105,20 @@ class TestWorkflowEngine(UchaskeCase):
         with self.assertRefused(ValidationError, "conditions"):
             case2.sudo(self.users["chief"]).wf_apply("register", REGISTER)
 
+    def test_workflow_definitions_are_validated(self):
+        """An administrator editing a workflow gets clear errors: a guard
+        domain that is not a safe list, a guard method that does not exist
+        or is not a _wf_guard_ method."""
+        transition = self.env.ref("uchaske_wf_test.transition_register")
+        for domain in ("__import__('os')", "[('a', '=', 1)", "'not a list'"):
+            with self.assertRefused(ValidationError, "guard domain"):
+                transition.write({"guard_domain": domain})
+        for method in ("unlink", "_wf_guard_missing"):
+            with self.assertRefused(ValidationError, "_wf_guard_"):
+                transition.write({"guard_method": method})
+        self.assertEqual(transition.guard_domain,
+                         "[('district_id.inspector_id', '!=', False)]")
+
     def test_state_cannot_be_written_directly(self):
         """Only wf_apply changes state: not write, not a forged context."""
         case = self._new()
