@@ -28,7 +28,6 @@ for p in "${missing[@]}"; do
   esac
 done
 if [ "${#filtered[@]}" -gt 0 ]; then
-  echo "==> installing system packages: ${filtered[*]}"
   if [ "$(id -u)" = 0 ]; then
     SUDO=""
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -39,6 +38,7 @@ if [ "${#filtered[@]}" -gt 0 ]; then
     echo "Run that command (or this script as root), then run this command again." >&2
     exit 1
   fi
+  echo "==> installing system packages: ${filtered[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${filtered[@]}" >/dev/null
 fi
