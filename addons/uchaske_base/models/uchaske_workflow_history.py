@@ -55,6 +55,11 @@ class UchaskeWorkflowHistory(models.Model):
     department_id = fields.Many2one("uchaske.department", index=True, readonly=True)
     district_id = fields.Many2one("uchaske.district", index=True, readonly=True)
     post_id = fields.Many2one("uchaske.post", index=True, readonly=True)
+    involved_department_id = fields.Many2one(
+        "uchaske.department", index=True, readonly=True,
+        help="Another department taking part (e.g. the destination of a "
+             "transfer, R14): its responsible inspectors and chief read the "
+             "row too.")
     prev_hash = fields.Char(readonly=True)
     hash = fields.Char(readonly=True, index=True)
 

@@ -310,7 +310,8 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     @api.multi
     def _wf_scope_vals(self):
         """Department/district/post of the record, copied to its history and
-        deadlines so that they follow the record rules of their record."""
+        deadlines so that they follow the record rules of their record.
+        Overrides may add ``involved_department_id`` (history only)."""
         self.ensure_one()
         vals = {}
         # sudo: a transition may be fired from another department (a transfer
@@ -395,6 +396,7 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 "activity_id": activity.id,
             }
             vals.update(self._wf_scope_vals())
+            vals.pop("involved_department_id", None)  # history rows only
             lines.create(vals)
 
     @api.multi

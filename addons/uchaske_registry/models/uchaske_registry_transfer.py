@@ -139,6 +139,14 @@ class UchaskeRegistryTransfer(models.Model):
         })
         return transfer
 
+    @api.multi
+    def _wf_scope_vals(self):
+        """R14: the destination department follows the transfer's history."""
+        vals = super(UchaskeRegistryTransfer, self)._wf_scope_vals()
+        vals["involved_department_id"] = \
+            self.sudo().destination_department_id.id or False
+        return vals
+
     # -- guards --------------------------------------------------------
 
     @api.multi

@@ -60,10 +60,17 @@ class TestTransfer(RegistryCase):
             self.assertEqual(transfer.state, "requested")
             self.assertEqual(deadline.state, "done")
             self.assertFalse(deadline.met_late or transfer.request_late)
-        # while open, both departments see the transfer and the case
+        # while open, both departments see the transfer and the case, and
+        # the destination reads the transfer's history
+        history = self.env["uchaske.workflow.history"]
         for key in ("responsible2", "chief2"):
             transfer.sudo(self.users[key]).read(["name"])
             case.sudo(self.users[key]).read(["name"])
+            rows = history.sudo(self.users[key]).search(
+                [("res_model", "=", transfer._name), ("res_id", "=", transfer.id)])
+            self.assertEqual(rows.mapped("transition_code"), ["send_request", False])
+        self.assertFalse(history.sudo(self.users["inspector2"]).search(
+            [("res_model", "=", transfer._name), ("res_id", "=", transfer.id)]))
         with self.assertRefused(AccessError):
             case.sudo(self.users["inspector2"]).read(["name"])
         # the destination's responsible inspector has it in "My work"
