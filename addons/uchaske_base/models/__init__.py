@@ -1,5 +1,6 @@
 from . import res_users
 from . import mail_message
+from . import mail_activity_mixin
 from . import uchaske_legal_calendar
 from . import uchaske_department
 from . import uchaske_police_service

@@ -128,24 +128,12 @@ class UchaskeAbsence(models.Model):
             if absence.activity_ids.filtered(
                     lambda a, c=chief: a.user_id == c and a.summary == summary):
                 continue
-            absence._schedule_activity(chief, activity_type, summary, _(
-                "Districts without a substitute: %s. R6 requires an order "
-                "assigning the inspector of an adjacent district.") % ", ".join(
-                    absence.uncovered_district_ids.mapped("display_name")),
-                absence.date_start)
-
-    @api.multi
-    def _schedule_activity(self, user, activity_type, summary, note, deadline):
-        self.ensure_one()
-        return self.env["mail.activity"].sudo().create({
-            "res_model_id": self.env["ir.model"]._get(self._name).id,
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "summary": summary,
-            "note": note,
-            "user_id": user.id,
-            "date_deadline": deadline,
-        })
+            absence._uchaske_schedule_activity(
+                chief, summary, absence.date_start, _(
+                    "Districts without a substitute: %s. R6 requires an order "
+                    "assigning the inspector of an adjacent district.") %
+                ", ".join(absence.uncovered_district_ids.mapped("display_name")),
+                activity_type=activity_type)
 
     @api.model
     def _cron_check_uncovered(self):

@@ -97,19 +97,12 @@ class UchaskeWorkflowDeadlineLine(models.Model):
             user = record._wf_escalation_user(line.user_id)
             if not user:
                 continue
-            activity = self.env["mail.activity"].create({
-                "res_model_id": self.env["ir.model"]._get(line.res_model).id,
-                "res_id": line.res_id,
-                "activity_type_id": self.env.ref(
-                    "uchaske_base.mail_activity_type_deadline").id,
-                "summary": _("OVERDUE %(ref)s: %(name)s") % {
+            activity = record._uchaske_schedule_activity(
+                user, _("OVERDUE %(ref)s: %(name)s") % {
                     "ref": line.requirement_ref, "name": line.name},
-                "note": _("The deadline was due %(due)s; %(user)s is "
-                          "responsible.") % {"due": line.date_due,
-                                             "user": line.user_id.name or "-"},
-                "user_id": user.id,
-                "date_deadline": fields.Date.context_today(self),
-            })
+                fields.Date.context_today(self),
+                _("The deadline was due %(due)s; %(user)s is responsible.") % {
+                    "due": line.date_due, "user": line.user_id.name or "-"})
             line.write({"escalated_user_id": user.id,
                         "escalation_activity_id": activity.id,
                         "date_escalated": fields.Datetime.now()})

@@ -371,18 +371,11 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 if rule.responsible_field else None
             responsible = responsible or user
             name = "%s: %s" % (rule.requirement_ref, rule.name)
-            activity = self.env["mail.activity"].sudo().create({
-                "res_model_id": self.env["ir.model"]._get(self._name).id,
-                "res_id": self.id,
-                "activity_type_id": self.env.ref(
-                    "uchaske_base.mail_activity_type_deadline").id,
-                "summary": name,
-                "note": _("Due %(due)s (%(ref)s).") % {
+            activity = self._uchaske_schedule_activity(
+                responsible, name, fields.Date.to_string(due.date()),
+                _("Due %(due)s (%(ref)s).") % {
                     "due": fields.Datetime.to_string(due),
-                    "ref": rule.requirement_ref},
-                "user_id": responsible.id,
-                "date_deadline": fields.Date.to_string(due.date()),
-            })
+                    "ref": rule.requirement_ref})
             vals = {
                 "name": name,
                 "rule_id": rule.id,

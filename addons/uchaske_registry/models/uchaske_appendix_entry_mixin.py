@@ -114,16 +114,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
         user = self._alert_user()
         if not user:
             return self.env["mail.activity"]
-        return self.env["mail.activity"].sudo().create({
-            "res_model_id": self.env["ir.model"]._get(self._name).id,
-            "res_id": self.id,
-            "activity_type_id": self.env.ref(
-                "uchaske_base.mail_activity_type_deadline").id,
-            "summary": summary,
-            "note": note,
-            "user_id": user.id,
-            "date_deadline": day,
-        })
+        return self._uchaske_schedule_activity(user, summary, day, note)
 
     # -- onchange and CRUD -------------------------------------------------
 

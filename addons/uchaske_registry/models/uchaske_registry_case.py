@@ -255,16 +255,8 @@ class UchaskeRegistryCase(models.Model):
         self._activities((ref,)).unlink()
         if not (day and self.inspector_id):
             return
-        self.env["mail.activity"].sudo().create({
-            "res_model_id": self.env["ir.model"]._get(self._name).id,
-            "res_id": self.id,
-            "activity_type_id": self.env.ref(
-                "uchaske_base.mail_activity_type_deadline").id,
-            "summary": "%s: %s" % (ref, summary),
-            "note": note,
-            "user_id": self.inspector_id.id,
-            "date_deadline": day,
-        })
+        self._uchaske_schedule_activity(
+            self.inspector_id, "%s: %s" % (ref, summary), day, note)
 
     @api.multi
     def _schedule_next_check(self):

@@ -1,6 +1,8 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
+
+from odoo.addons.uchaske_base.core import dates
 
 
 class UchaskeWorkItem(models.TransientModel):
@@ -22,7 +24,8 @@ class UchaskeWorkItem(models.TransientModel):
                 "record_name": case.display_name,
                 "name": "R12: supervision check",
                 "requirement_ref": "R12",
-                "date_due": "%s 23:59:59" % case.next_check_due,
+                "date_due": fields.Datetime.to_string(dates.end_of_day(
+                    fields.Date.from_string(case.next_check_due))),
                 "overdue": True,
             })
         return items
