@@ -198,6 +198,33 @@ def wait_for_url(url, server=None, timeout=90, expect_status=200, session=None):
         url, expect_status, last, timeout, tail))
 
 
+#: what Odoo logs once the database's registry is fully loaded
+#: (odoo/modules/loading.py); see :func:`wait_for_log`
+REGISTRY_LOADED = "Modules loaded."
+
+
+def wait_for_log(server, text, timeout=120):
+    """Wait until ``text`` appears in ``server``'s log.
+
+    A request sent while Odoo is still loading the database's registry runs
+    the addons' HTTP import in the middle of the load and can leave the
+    registry incomplete (random ``KeyError: '<model>'`` later, e.g.
+    ``mail.compose.message``): nothing may be sent before "Modules loaded."
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in server.log_text():
+            return
+        if not server.alive():
+            raise RuntimeError(
+                "%s exited with code %s before logging %r; log %s:\n%s" % (
+                    server.name, server.popen.returncode, text, server.log_path,
+                    server.log_tail()))
+        time.sleep(0.2)
+    raise RuntimeError("%s did not log %r within %ss; log %s:\n%s" % (
+        server.name, text, timeout, server.log_path, server.log_tail()))
+
+
 def odoo_command(db, http_port, *extra):
     """The launcher's command line for ``db`` (as ``./uchaske`` runs it)."""
     return [sys.executable, "-m", "uchaske_compat", "-c", "odoo.conf",
@@ -206,13 +233,16 @@ def odoo_command(db, http_port, *extra):
 
 
 def start_odoo(name, db, http_port, *extra, timeout=90):
-    """Start Odoo through the launcher and wait until /web/login answers 200."""
+    """Start Odoo through the launcher, wait until it has logged that the
+    registry is loaded, then until /web/login answers 200."""
     problem = database_problem(db)
     if problem:
         raise RuntimeError(problem)
     server = ServerProcess(name, odoo_command(db, http_port, *extra),
                            LOG_DIR / ("%s.log" % name))
     try:
+        # the database is preloaded at start (-d): no request before it is done
+        wait_for_log(server, REGISTRY_LOADED, timeout=timeout)
         wait_for_url("http://127.0.0.1:%d/web/login" % http_port, server,
                      timeout=timeout)
     except BaseException:

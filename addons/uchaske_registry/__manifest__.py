@@ -32,6 +32,7 @@
         "views/uchaske_appendix_views.xml",
         "wizards/uchaske_appendix_import_views.xml",
         "wizards/uchaske_noncustodial_as_of_views.xml",
+        "wizards/uchaske_workflow_transition_wizard_views.xml",
     ],
     "demo": [
         "demo/uchaske_registry_demo.xml",

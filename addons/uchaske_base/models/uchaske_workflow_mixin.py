@@ -511,7 +511,11 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 "string": transition.name,
                 "class": transition.button_class or "btn-default",
                 "context": repr({"wf_transition": transition.code}),
+                # A new record has no wf_available (False): the web client's
+                # ``ilike`` calls String.indexOf on the value, so the
+                # emptiness test must come first (``|`` short-circuits).
                 "attrs": repr({"invisible": [
+                    "|", ("wf_available", "in", [False, ""]),
                     "!", ("wf_available", "ilike", ",%s," % transition.code)]}),
             })
             button.set("data-wf-transition", transition.code)

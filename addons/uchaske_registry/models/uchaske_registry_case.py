@@ -282,17 +282,34 @@ class UchaskeRegistryCase(models.Model):
         materials were sent (R14)."""
         self.ensure_one()
         finished = self.transfer_ids.filtered(lambda t: t.state == "done")
-        if not self.close_reason:
-            return _("Choose the reason for closing first.")
         if self.state == "transfer" and not finished:
             return _("The transfer is not finished: the destination must "
                      "confirm the arrival and the materials must be sent "
                      "before the case closes (R14).")
-        if (self.close_reason == "transferred") != bool(
+        # no reason yet: the button stays offered, its wizard asks for one
+        # (checked as an input, see _wf_inputs_error)
+        if self.close_reason and (self.close_reason == "transferred") != bool(
                 self.state == "transfer" and finished):
             return _("\"Transferred\" is the reason exactly when a finished "
                      "transfer closes the case (R14).")
         return None
+
+    @api.model
+    def _wf_inputs_error(self, transition, values):
+        """R2.3: closing is requested with its reason (the transition
+        wizard asks for it, see :meth:`_wf_asks_close_reason`)."""
+        error = super(UchaskeRegistryCase, self)._wf_inputs_error(
+            transition, values)
+        if not error and self._wf_asks_close_reason(transition) and any(
+                not case.close_reason for case in self):
+            error = ValidationError(_(
+                "Close reason: choose the reason for closing."))
+        return error
+
+    @api.model
+    def _wf_asks_close_reason(self, transition):
+        """Hook: the transitions whose wizard asks for the close reason."""
+        return transition.code == "request_close"
 
     @api.multi
     def _wf_guard_no_open_transfer(self, transition):

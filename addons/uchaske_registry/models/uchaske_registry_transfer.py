@@ -250,7 +250,10 @@ class UchaskeRegistryTransfer(models.Model):
         self.sudo().write({
             "destination_case_id": destination.id,
             "confirmed_by_id": self.env.uid,
-            "confirmation_date": fields.Date.context_today(self),
+            # R14: the destination's confirming document (required input)
+            "confirmation_number": values.get("document_number") or False,
+            "confirmation_date": values.get("document_date")
+            or fields.Date.context_today(self),
         })
 
     @api.multi

@@ -86,8 +86,15 @@ class TestTransfer(RegistryCase):
             transfer.sudo(self.users["responsible2"]).wf_apply(
                 "cancel", {"comment": "not ours"})
         with freeze_time("2026-11-12 11:00:00"):
-            transfer.sudo(self.users["responsible2"]).wf_apply("confirm")
+            # R14: the confirmation records the destination's document
+            with self.assertRefused(ValidationError, "document"):
+                transfer.sudo(self.users["responsible2"]).wf_apply("confirm")
+            transfer.sudo(self.users["responsible2"]).wf_apply(
+                "confirm", {"document_number": "AST-17",
+                            "document_date": "2026-11-12"})
         self.assertEqual(transfer.state, "confirmed")
+        self.assertEqual(transfer.confirmation_number, "AST-17")
+        self.assertEqual(transfer.confirmation_date, "2026-11-12")
         self.assertEqual(case.state, "transfer")
         self.assertEqual(case.inspector_id, origin_inspector)
         arrived = transfer.destination_case_id

@@ -1,2 +1,3 @@
 from . import uchaske_appendix_import
 from . import uchaske_noncustodial_as_of
+from . import uchaske_workflow_transition_wizard

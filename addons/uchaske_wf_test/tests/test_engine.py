@@ -391,8 +391,11 @@ class TestWorkflowEngine(UchaskeCase):
         self.assertIn("',register,'", buttons[0].get("attrs"))
         # the web client reads the computed modifiers, not attrs
         modifiers = json.loads(buttons[0].get("modifiers"))
+        # a new record (wf_available False) must not reach the client's
+        # ``ilike`` (String.indexOf on False crashed the form, issue 7)
         self.assertEqual(modifiers["invisible"],
-                         ["!", ["wf_available", "ilike", ",register,"]])
+                         ["|", ["wf_available", "in", [False, ""]],
+                          "!", ["wf_available", "ilike", ",register,"]])
         hidden = doc.xpath("//header/field[@name='wf_available']")[0]
         self.assertTrue(json.loads(hidden.get("modifiers"))["invisible"])
 
