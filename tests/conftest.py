@@ -13,7 +13,13 @@ import _servers  # noqa: E402  (tests/_servers.py)
 @pytest.fixture(scope="session")
 def odoo_server():
     """Base URL of an Odoo server (threaded mode) serving the test database
-    (``UCHASKE_TEST_DB``), started once per session and stopped at its end."""
+    (``UCHASKE_TEST_DB``), started once per session and stopped at its end.
+
+    For local work on a test, ``UCHASKE_TEST_URL`` names a server already
+    running on that database instead (never set in ``./uchaske test``)."""
+    if os.environ.get("UCHASKE_TEST_URL"):
+        yield os.environ["UCHASKE_TEST_URL"].rstrip("/")
+        return
     port = _servers.free_port()
     try:
         server = _servers.start_odoo("test-odoo", _servers.target_db(), port)

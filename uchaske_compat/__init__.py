@@ -22,6 +22,11 @@ SHIM_NAMES = (
     "safe_eval_opcodes",
     "setrlimit_int",
     "addons_path",
+    "rpc_errors",
+    # security (docs/security.md)
+    "sandbox_modules",
+    "db_service",
+    "admin_passwd",
 )
 
 _applied = []

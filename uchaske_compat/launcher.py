@@ -19,6 +19,9 @@ def prepare():
     apply_all()
     from .shims.addons_path import build_core_addons_dir
     build_core_addons_dir(CORE_ADDONS_DIR)
+    # the master password of this checkout: generated once, outside git
+    from .shims.admin_passwd import ENV_FILE, ensure_secret
+    ensure_secret(os.environ[ENV_FILE])
 
 
 def set_environment():
@@ -27,6 +30,9 @@ def set_environment():
     # the project-local cluster listens on a Unix socket only (scripts/pg.sh)
     os.environ.setdefault("PGHOST", os.path.join(ROOT, ".pgrun"))
     os.environ.setdefault("PGPORT", "5432")
+    # shims/admin_passwd.py: the generated master password (not in odoo.conf)
+    os.environ.setdefault("UCHASKE_ADMIN_PASSWD_FILE",
+                          os.path.join(ROOT, "var", "secrets", "admin_passwd"))
     # Odoo 11 compiles .less with lessc from PATH (npm less@3.13.1, package.json)
     os.environ["PATH"] = os.pathsep.join(
         [os.path.join(ROOT, "node_modules", ".bin"), os.environ.get("PATH", "")])

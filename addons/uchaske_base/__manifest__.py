@@ -16,15 +16,25 @@
         "mail",
         "resource",
         "auth_crypt",
+        # login hardening (OCA, README "Logins")
+        "auth_brute_force",
+        "auth_session_timeout",
+        "password_security",
+        # phones: inspectors work in the street (issue 7)
+        "web_responsive",
     ],
     "data": [
         "security/uchaske_security.xml",
         "security/ir.model.access.csv",
         "security/uchaske_rules.xml",
+        "security/res_authentication_attempt_security.xml",
         "data/res_lang_data.xml",
+        "data/res_company_branding_data.xml",
         "data/mail_activity_data.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
+        "data/res_company_data.xml",
         "views/uchaske_police_service_views.xml",
         "views/uchaske_post_views.xml",
         "views/uchaske_district_views.xml",
@@ -39,11 +49,17 @@
         "views/res_users_views.xml",
         "wizards/uchaske_workflow_transition_wizard_views.xml",
         "views/uchaske_menus.xml",
+        "report/uchaske_report_layout.xml",
+        "views/webclient_templates.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/uchaske_department_demo.xml",
         "demo/res_users_demo.xml",
         "demo/uchaske_organisation_demo.xml",
         "demo/uchaske_staffing_demo.xml",
+    ],
+    "qweb": [
+        "static/src/xml/uchaske_base.xml",
     ],
 }

@@ -27,6 +27,7 @@
         "views/uchaske_registry_check_views.xml",
         "views/uchaske_registry_transfer_views.xml",
         "views/uchaske_access_log_views.xml",
+        "views/webclient_templates.xml",
         "views/uchaske_registry_menus.xml",
         "report/uchaske_registry_case_report.xml",
         "views/uchaske_appendix_views.xml",

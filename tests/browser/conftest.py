@@ -21,6 +21,10 @@ if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 import _servers  # noqa: E402  (tests/_servers.py, shared with tests/prod)
 
+BROWSER_DIR = os.path.dirname(os.path.abspath(__file__))
+if BROWSER_DIR not in sys.path:
+    sys.path.insert(0, BROWSER_DIR)  # journey.py
+
 CHROMIUM = os.environ.get("UCHASKE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("UCHASKE_CHROMEDRIVER", "/usr/bin/chromedriver")
 CHROMIUM_FLAGS = (
@@ -37,9 +41,9 @@ CHROMIUM_FLAGS = (
 SCREENSHOT_DIR = _servers.ROOT / "var" / "screenshots"
 
 
-@pytest.fixture
-def browser():
-    """A fresh headless Chromium, quit (and its profile removed) after the test."""
+def _start_chromium(window_size=None):
+    """A fresh headless Chromium with its own temporary profile; returns
+    ``(driver, profile_dir)``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -51,17 +55,56 @@ def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in CHROMIUM_FLAGS:
+        if window_size and flag.startswith("--window-size="):
+            flag = "--window-size=%d,%d" % window_size
         options.add_argument(flag)
     options.add_argument("--user-data-dir=%s" % profile)
     # keep the console (browser log) for the SEVERE-error check
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.set_page_load_timeout(60)
+    return driver, profile
+
+
+@pytest.fixture
+def browser():
+    """A fresh headless Chromium, quit (and its profile removed) after the test."""
+    driver, profile = _start_chromium()
     try:
         yield driver
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def journeys(odoo_server, screenshot_dir):
+    """Factory of journeys: ``journeys(name, login, window=(w, h))`` opens a
+    fresh browser, logs ``login`` in (password = login) and returns the
+    :class:`journey.Journey`. Every browser is closed after the test."""
+    from journey import Journey
+
+    opened = []
+
+    def start(name, login, window=None, password=None):
+        driver, profile = _start_chromium(window)
+        opened.append((driver, profile))
+        if window:
+            # a phone: headless Chromium has a minimum window width, so the
+            # screen size is emulated (as the DevTools' device mode does)
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": window[0], "height": window[1],
+                "deviceScaleFactor": 1, "mobile": True})
+        journey = Journey(driver, odoo_server, name, screenshot_dir)
+        journey.login(login, password)
+        return journey
+
+    try:
+        yield start
+    finally:
+        for driver, profile in opened:
+            driver.quit()
+            shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

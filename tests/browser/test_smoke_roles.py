@@ -35,38 +35,18 @@ ROLES = {
     "chief": "R16",
 }
 
-#: Visible error/warning dialogs of the web client: the crash manager's
-#: server/client error dialogs (.o_dialog_error), its warnings such as access
-#: errors (.o_dialog_warning), and any modal titled "Odoo ... Error".
-ERROR_DIALOGS_JS = r"""
-var found = [];
-var visible = function (el) {
-    return !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
-};
-var text = function (el) {
-    return el.textContent.replace(/\s+/g, ' ').trim().slice(0, 800);
-};
-document.querySelectorAll('.modal').forEach(function (modal) {
-    if (!visible(modal)) { return; }
-    var title = modal.querySelector('.modal-title');
-    title = title ? title.textContent.trim() : '';
-    if (modal.querySelector('.o_dialog_error, .o_dialog_warning')
-            || /Odoo (Server |Client )?(Error|Warning)/.test(title)) {
-        found.push(text(modal));
-    }
-});
-document.querySelectorAll('.o_dialog_error, .o_dialog_warning').forEach(function (el) {
-    if (visible(el) && !el.closest('.modal')) { found.push(text(el)); }
-});
-return found;
-"""
+#: Visible error/warning dialogs and error notifications of the web client
+#: (one definition, shared with the journeys)
+from journey import ERROR_DIALOGS_JS  # noqa: E402
 
 #: The web client has started: top menu bound, home action shown, nothing loading.
 WEB_CLIENT_READY_JS = r"""
 var body = document.body;
 if (!body || !body.classList.contains('o_web_client')) { return false; }
+// web_responsive (issue 7, phones) puts the apps in its drawer
 var menu = document.querySelector(
-    '#oe_main_menu_navbar .oe_application_menu_placeholder');
+    '#oe_main_menu_navbar .oe_application_menu_placeholder, '
+    + '#odooAppDrawer .oe_application_menu_placeholder');
 if (!menu || menu.style.display === 'none') { return false; }
 if (!(window.odoo && odoo.__DEBUG__ && odoo.__DEBUG__.js_modules)) { return false; }
 var loading = document.querySelector('.o_loading');
@@ -152,14 +132,16 @@ def _find_app_menu(driver):
     """The Uchaske entry of the top (application) menu, or None."""
     links = driver.find_elements(
         By.CSS_SELECTOR,
-        '#oe_main_menu_navbar a[data-menu-xmlid="%s"]' % APP_MENU_XMLID)
+        '#oe_main_menu_navbar a[data-menu-xmlid="%s"], '
+        '#odooAppDrawer a[data-menu-xmlid="%s"]' % (APP_MENU_XMLID, APP_MENU_XMLID))
     return links[0] if links else None
 
 
 def _top_menu_names(driver):
     return driver.execute_script(
         "return Array.prototype.map.call(document.querySelectorAll("
-        "'#oe_main_menu_navbar .oe_application_menu_placeholder a[data-menu]'),"
+        "'#oe_main_menu_navbar .oe_application_menu_placeholder a[data-menu], "
+        "#odooAppDrawer .oe_application_menu_placeholder a[data-menu]'),"
         " function (a) { return a.textContent.trim(); }).filter(Boolean);")
 
 
@@ -183,8 +165,11 @@ def test_role_opens_uchaske_app(odoo_server, browser, screenshot_dir, login):
             "the %r app menu (%s) is missing for %r; top menu: %s"
             % (APP_MENU_NAME, APP_MENU_XMLID, login, _top_menu_names(driver)))
         if not menu.is_displayed():
-            # the top menu docks overflowing apps into "More"
-            driver.find_element(By.CSS_SELECTOR, "#menu_more_container > a").click()
+            # web_responsive: the apps are in its drawer, opened by its toggle
+            toggles = [t for t in driver.find_elements(
+                By.CSS_SELECTOR, ".app-drawer-toggle") if t.is_displayed()]
+            toggles[0].click()
+            WebDriverWait(driver, TIMEOUT).until(lambda d: menu.is_displayed())
         name = menu.text.strip()
         assert name == APP_MENU_NAME, "app menu %s is named %r, expected %r" % (
             APP_MENU_XMLID, name, APP_MENU_NAME)

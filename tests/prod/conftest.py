@@ -77,6 +77,9 @@ http {{
         location /longpolling/ {{
             proxy_pass http://uchaske_longpolling;
         }}
+        location ~ ^/(web/database/|xmlrpc/(2/)?db$) {{
+            return 403;
+        }}
         location / {{
             proxy_redirect off;
             proxy_pass http://uchaske;

@@ -118,7 +118,8 @@ def test_login_and_web_client_through_nginx(prod):
     response = session.get(prod.base_url + "/web", timeout=TIMEOUT,
                            allow_redirects=False)
     assert response.status_code == 200, response.status_code
-    assert 'class="o_web_client"' in response.text
+    # web_responsive adds its drawer's classes to the body
+    assert re.search(r'<body class="[^"]*\bo_web_client\b', response.text)
     info = re.search(r'odoo\.session_info\s*=\s*(\{.*?\});', response.text, re.S)
     assert info and '"username": "%s"' % LOGIN in info.group(1)
     # the backend bundle the page links to comes through nginx too
@@ -180,4 +181,18 @@ def test_workers_refuse_longpolling(prod):
                     {"channels": [], "last": 0, "options": {"peek": True}})
     assert response.status_code == 200
     error = response.json().get("error")
-    assert error and "bus.Bus unavailable" in str(error), response.text
+    # the client gets a short error without internals (the RPC shim); the
+    # reason is in the server's log
+    assert error and "Traceback" not in str(error), response.text
+    assert "bus.Bus unavailable" in prod.server.log_text(), "no refusal logged"
+
+
+def test_database_service_unreachable_through_nginx(prod):
+    """The proxy never forwards the database service (docs/security.md)."""
+    for path in ("/web/database/manager", "/web/database/selector",
+                 "/web/database/backup", "/xmlrpc/2/db", "/xmlrpc/db"):
+        response = requests.post(prod.base_url + path, timeout=TIMEOUT, data=b"")
+        assert response.status_code == 403, (path, response.status_code)
+    forwarded = [line for line in _access_log(prod).splitlines()
+                 if "/db " in line or "/web/database/" in line]
+    assert forwarded and all("upstream=-" in line for line in forwarded), forwarded

@@ -22,6 +22,10 @@ CORE_ADDONS = (
     "base", "web", "bus", "base_setup", "base_import", "web_tour",
     "web_planner", "web_settings_dashboard", "web_kanban_gauge",
     "mail", "resource", "base_automation", "auth_crypt", "web_editor",
+    # login hardening (OCA wheels, same folder): see docs/security.md
+    "auth_signup", "auth_brute_force", "password_security", "auth_session_timeout",
+    # phones: the menu collapses, forms stack at 400 px (issue 7, section 3)
+    "web_responsive",
 )
 
 

@@ -1,6 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.tools import plaintext2html
 
 
 class MailActivityMixin(models.AbstractModel):
@@ -14,7 +15,8 @@ class MailActivityMixin(models.AbstractModel):
                                    activity_type=None):
         """Create, as the engine (the officer may not write the record), an
         activity for ``user`` due on ``deadline`` (a date string); by default
-        of the type "Legal deadline" of Order No. 1095."""
+        of the type "Legal deadline" of Order No. 1095. ``note`` is plain
+        text (names typed by users): it is escaped into the HTML note."""
         self.ensure_one()
         activity_type = activity_type or self.env.ref(
             "uchaske_base.mail_activity_type_deadline")
@@ -23,7 +25,7 @@ class MailActivityMixin(models.AbstractModel):
             "res_id": self.id,
             "activity_type_id": activity_type.id,
             "summary": summary,
-            "note": note,
+            "note": plaintext2html(note) if note else "",
             "user_id": user.id,
             "date_deadline": deadline,
         })

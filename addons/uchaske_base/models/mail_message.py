@@ -2,16 +2,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from email.utils import formataddr
 
-from odoo import api, models
+from odoo import SUPERUSER_ID, api, models
 
 
 class MailMessage(models.Model):
     """Police officers often have no e-mail address in the system; Odoo 11
     then refuses every chatter message they cause (record creation, tracked
     changes, workflow notes) with "Unable to send email". Their messages are
-    internal notes: give them a no-reply sender instead of failing."""
+    internal notes: give them a no-reply sender instead of failing.
 
-    _inherit = "mail.message"
+    Messages on our records follow the records' rules (R7, R16): Odoo lets
+    the author and the notified partners read a message whatever the
+    record; on a record of ours, reading (or posting) needs reading the
+    record (a follower left over from an ended transfer reads nothing)."""
+
+    _name = "mail.message"
+    _inherit = ["mail.message", "uchaske.document.access.mixin"]
 
     @api.model
     def _get_default_from(self):
@@ -20,3 +26,33 @@ class MailMessage(models.Model):
         domain = self.env["ir.config_parameter"].sudo().get_param(
             "mail.catchall.domain") or "localhost"
         return formataddr((self.env.user.name, "noreply@%s" % domain))
+
+    @api.multi
+    def _uchaske_document_refs(self):
+        return {message.id: (message.model, message.res_id)
+                for message in self.sudo() if message.model and message.res_id}
+
+    @api.multi
+    def check_access_rule(self, operation):
+        super(MailMessage, self).check_access_rule(operation)
+        if operation in ("read", "create"):
+            self._uchaske_check_documents("read")
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        if self._uid == SUPERUSER_ID:
+            return super(MailMessage, self)._search(
+                args, offset=offset, limit=limit, order=order, count=count,
+                access_rights_uid=access_rights_uid)
+        ids = super(MailMessage, self)._search(
+            args, offset=0, limit=None, order=order, count=False,
+            access_rights_uid=access_rights_uid)
+        return self._uchaske_filter_search(ids, offset, limit, count)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        return super(MailMessage, self).read_group(
+            self._uchaske_group_domain(domain), fields, groupby, offset=offset,
+            limit=limit, orderby=orderby, lazy=lazy)

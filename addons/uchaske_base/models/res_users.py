@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, http, models
 
 
 class ResUsers(models.Model):
@@ -51,3 +51,15 @@ class ResUsers(models.Model):
         if "uchaske_department_id" in vals:
             self.env["ir.rule"].clear_caches()
         return result
+
+    @api.model_cr_context
+    def _auth_timeout_check(self):
+        """auth_session_timeout: only a logged-in session can time out.
+
+        An anonymous request to a public route (the bus poll before login)
+        has no session file yet: the OCA module logged an error and answered
+        "Session expired" instead of serving it.
+        """
+        if not http.request or not http.request.session.uid:
+            return None
+        return super(ResUsers, self)._auth_timeout_check()

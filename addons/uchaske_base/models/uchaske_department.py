@@ -8,7 +8,7 @@ class UchaskeDepartment(models.Model):
 
     _name = "uchaske.department"
     _description = "Police department"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "uchaske.directory.mixin"]
     _order = "name"
 
     name = fields.Char(required=True, track_visibility="onchange")

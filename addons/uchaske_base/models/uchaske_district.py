@@ -9,8 +9,10 @@ class UchaskeDistrict(models.Model):
 
     _name = "uchaske.district"
     _description = "Administrative district"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "uchaske.directory.mixin"]
     _order = "department_id, number"
+    _uchaske_past_date_fields = ("order_date",)
+    _uchaske_non_negative_fields = ("number", "area", "population")
 
     name = fields.Char(required=True, track_visibility="onchange")
     number = fields.Integer(

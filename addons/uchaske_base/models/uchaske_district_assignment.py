@@ -18,8 +18,12 @@ class UchaskeDistrictAssignment(models.Model):
 
     district_id = fields.Many2one(
         "uchaske.district", required=True, ondelete="cascade", index=True)
+    # stored here, not a related field: a related field is filled by a
+    # recomputation after the insert, and the record rule (own department)
+    # was checked on the still empty value (the chief could not create one)
     department_id = fields.Many2one(
-        related="district_id.department_id", store=True, readonly=True)
+        "uchaske.department", required=True, readonly=True, index=True,
+        help="The district's department (set from the district).")
     user_id = fields.Many2one("res.users", string="Officer", required=True, index=True)
     role = fields.Selection(
         [("inspector", "Inspector"), ("assistant", "Assistant")], required=True)
@@ -40,3 +44,22 @@ class UchaskeDistrictAssignment(models.Model):
                     "The end of service (%(end)s) cannot be before the "
                     "appointment (%(start)s).") % {
                         "end": assignment.date_end, "start": assignment.date_start})
+
+    @api.model
+    def _prepare_department(self, vals):
+        if vals.get("district_id"):
+            # sudo: a district the user may not read is refused by the input
+            # check with the field's name, not here by a bare AccessError
+            district = self.env["uchaske.district"].sudo().browse(vals["district_id"])
+            vals["department_id"] = district.department_id.id
+        return vals
+
+    @api.model
+    def create(self, vals):
+        return super(UchaskeDistrictAssignment, self).create(
+            self._prepare_department(dict(vals)))
+
+    @api.multi
+    def write(self, vals):
+        return super(UchaskeDistrictAssignment, self).write(
+            self._prepare_department(dict(vals)))

@@ -11,6 +11,7 @@ class UchaskePost(models.Model):
     _description = "Police point"
     _inherit = ["mail.thread"]
     _order = "department_id, number"
+    _uchaske_non_negative_fields = ("staff_count",)
 
     name = fields.Char(compute="_compute_name", store=True)
     number = fields.Char(required=True, track_visibility="onchange")

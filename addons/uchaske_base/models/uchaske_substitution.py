@@ -26,6 +26,7 @@ class UchaskeSubstitution(models.Model):
     _description = "Substitution (R6)"
     _inherit = ["mail.thread"]
     _order = "date_start desc, id desc"
+    _uchaske_past_date_fields = ("order_date",)
 
     name = fields.Char(compute="_compute_name", store=True)
     district_id = fields.Many2one(

@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -60,8 +60,33 @@ class UchaskeWorkflow(models.Model):
                     "(uchaske.workflow.mixin).") % workflow.model)
 
     @api.model
+    def create(self, vals):
+        result = super(UchaskeWorkflow, self).create(vals)
+        self.clear_caches()
+        return result
+
+    @api.multi
+    def write(self, vals):
+        result = super(UchaskeWorkflow, self).write(vals)
+        self.clear_caches()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super(UchaskeWorkflow, self).unlink()
+        self.clear_caches()
+        return result
+
+    @api.model
     def _get_for_model(self, model_name):
-        return self.sudo().search([("model", "=", model_name)], limit=1)
+        return self.sudo().browse(self._get_id_for_model(model_name))
+
+    @api.model
+    @tools.ormcache("model_name")
+    def _get_id_for_model(self, model_name):
+        """Cached (every form, button and My work asks it); cleared when a
+        workflow is created, changed or deleted."""
+        return self.sudo().search([("model", "=", model_name)], limit=1).ids
 
     @api.multi
     def _get_state(self, code):

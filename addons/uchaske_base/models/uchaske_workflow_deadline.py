@@ -17,6 +17,7 @@ class UchaskeWorkflowDeadline(models.Model):
     _name = "uchaske.workflow.deadline"
     _description = "Workflow deadline rule"
     _order = "workflow_id, sequence, id"
+    _uchaske_non_negative_fields = ("offset",)
 
     workflow_id = fields.Many2one(
         "uchaske.workflow", required=True, ondelete="cascade", index=True)

@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 
 from ..core import dates
 
@@ -12,6 +12,8 @@ def open_record_action(res_model, res_id):
         "res_model": res_model,
         "res_id": res_id,
         "view_mode": "form",
+        # the web client's do_action needs the views of a plain dict
+        "views": [(False, "form")],
         "target": "current",
     }
 
@@ -24,7 +26,8 @@ class UchaskeWorkflowDeadlineLine(models.Model):
     _description = "Deadline"
     _order = "date_due, id"
 
-    name = fields.Char(required=True)
+    # "R14: <rule>" in the reader's language (the rule's name is translated)
+    name = fields.Char(compute="_compute_name", search="_search_name")
     rule_id = fields.Many2one(
         "uchaske.workflow.deadline", required=True, ondelete="restrict")
     requirement_ref = fields.Char(string="Requirement", required=True, index=True)
@@ -47,6 +50,22 @@ class UchaskeWorkflowDeadlineLine(models.Model):
     escalated_user_id = fields.Many2one("res.users", string="Escalated to")
     escalation_activity_id = fields.Many2one("mail.activity", ondelete="set null")
     date_escalated = fields.Datetime()
+
+    @api.model_cr
+    def init(self):
+        # ``name`` was a required stored column before it was computed
+        if tools.column_exists(self.env.cr, self._table, "name"):
+            tools.drop_not_null(self.env.cr, self._table, "name")
+
+    @api.depends("requirement_ref", "rule_id.name")
+    def _compute_name(self):
+        for line in self:
+            line.name = "%s: %s" % (line.requirement_ref, line.rule_id.name)
+
+    @api.model
+    def _search_name(self, operator, value):
+        return ["|", ("requirement_ref", operator, value),
+                ("rule_id.name", operator, value)]
 
     @api.multi
     def _compute_overdue(self):
@@ -83,6 +102,14 @@ class UchaskeWorkflowDeadlineLine(models.Model):
             for activity in line.activity_id | line.escalation_activity_id:
                 activity.action_feedback(feedback)
 
+    @api.multi
+    def _escalation_summary(self):
+        """The escalation activity's title, in the context's language (the
+        escalated user's)."""
+        self.ensure_one()
+        return _("OVERDUE %(ref)s: %(name)s") % {
+            "ref": self.requirement_ref, "name": self.name}
+
     @api.model
     def _cron_escalate(self):
         """Escalate overdue deadlines to the next role (once per deadline)."""
@@ -98,8 +125,7 @@ class UchaskeWorkflowDeadlineLine(models.Model):
             if not user:
                 continue
             activity = record._uchaske_schedule_activity(
-                user, _("OVERDUE %(ref)s: %(name)s") % {
-                    "ref": line.requirement_ref, "name": line.name},
+                user, line.with_context(lang=user.lang)._escalation_summary(),
                 fields.Date.context_today(self),
                 _("The deadline was due %(due)s; %(user)s is responsible.") % {
                     "due": line.date_due, "user": line.user_id.name or "-"})

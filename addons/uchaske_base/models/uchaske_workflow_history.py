@@ -1,9 +1,16 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from psycopg2 import sql
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from ..core import hashchain
+from .uchaske_workflow_mixin import _WF_TOKEN
+
+_logger = logging.getLogger(__name__)
 
 #: the fields that enter the hash, in the payload's key order
 HASHED_FIELDS = (
@@ -11,6 +18,47 @@ HASHED_FIELDS = (
     "user_id", "acting_for_user_id", "comment", "legal_basis",
     "document_number", "document_date", "date",
 )
+
+#: append-only guard of a table: the function raises, the triggers call
+#: it on every UPDATE and DELETE (row level) and on TRUNCATE (statement level)
+APPEND_ONLY_SQL = """
+    CREATE OR REPLACE FUNCTION {function}()
+    RETURNS trigger AS $$
+    BEGIN
+        RAISE EXCEPTION {message};
+    END;
+    $$ LANGUAGE plpgsql;
+    DROP TRIGGER IF EXISTS {row_trigger} ON {table};
+    CREATE TRIGGER {row_trigger}
+        BEFORE UPDATE OR DELETE ON {table}
+        FOR EACH ROW EXECUTE PROCEDURE {function}();
+    DROP TRIGGER IF EXISTS {truncate_trigger} ON {table};
+    CREATE TRIGGER {truncate_trigger}
+        BEFORE TRUNCATE ON {table}
+        FOR EACH STATEMENT EXECUTE PROCEDURE {function}();
+"""
+
+
+def install_append_only(cr, table, model):
+    """Create the append-only triggers of ``table``, unless the table
+    belongs to another role (production, README): that role set them up and
+    the Odoo database user may not alter them."""
+    cr.execute("""
+        SELECT pg_catalog.pg_get_userbyid(relowner) = current_user
+          FROM pg_catalog.pg_class
+         WHERE relname = %s AND relkind = 'r'
+           AND pg_catalog.pg_table_is_visible(oid)""", [table])
+    row = cr.fetchone()
+    if row and not row[0]:
+        _logger.info("%s belongs to another role: its append-only triggers "
+                     "are that role's", table)
+        return
+    cr.execute(sql.SQL(APPEND_ONLY_SQL).format(
+        function=sql.Identifier("%s_append_only" % table),
+        row_trigger=sql.Identifier("%s_append_only" % table),
+        truncate_trigger=sql.Identifier("%s_no_truncate" % table),
+        table=sql.Identifier(table),
+        message=sql.Literal("%s is append-only" % model)))
 
 
 class UchaskeWorkflowHistory(models.Model):
@@ -65,20 +113,9 @@ class UchaskeWorkflowHistory(models.Model):
 
     @api.model_cr
     def init(self):
-        # Defence in depth below the ORM: the table refuses UPDATE and DELETE.
-        self.env.cr.execute("""
-            CREATE OR REPLACE FUNCTION uchaske_workflow_history_append_only()
-            RETURNS trigger AS $$
-            BEGIN
-                RAISE EXCEPTION 'uchaske.workflow.history is append-only';
-            END;
-            $$ LANGUAGE plpgsql;
-            DROP TRIGGER IF EXISTS uchaske_workflow_history_append_only
-                ON uchaske_workflow_history;
-            CREATE TRIGGER uchaske_workflow_history_append_only
-                BEFORE UPDATE OR DELETE ON uchaske_workflow_history
-                FOR EACH ROW EXECUTE PROCEDURE uchaske_workflow_history_append_only();
-        """)
+        # Defence in depth below the ORM: the table refuses UPDATE, DELETE
+        # and TRUNCATE.
+        install_append_only(self.env.cr, self._table, self._name)
 
     @api.model
     def _payload(self, values):
@@ -93,6 +130,12 @@ class UchaskeWorkflowHistory(models.Model):
 
     @api.model
     def create(self, vals):
+        # Only the engine (``_wf_log``) holds the token: not even the
+        # administrator writes a row in someone's name over RPC.
+        if self.env.context.get("uchaske_wf_token") is not _WF_TOKEN:
+            raise AccessError(_("The workflow history is written by the "
+                                "workflow engine only: rows cannot be created "
+                                "by hand."))
         vals = dict(vals)
         vals.setdefault("date", fields.Datetime.now())
         previous = self.sudo().search([

@@ -5,6 +5,7 @@ from lxml import etree
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv.orm import setup_modifiers
+from odoo.tools import plaintext2html
 
 #: Only wf_apply holds this object; a context coming over RPC cannot contain
 #: it (RPC carries JSON/XML values only), so ``state`` cannot be written
@@ -197,10 +198,39 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         if attachments and (
                 not isinstance(attachments, (list, tuple))
                 or not all(isinstance(i, int) for i in attachments)
-                or len(self.env["ir.attachment"].browse(attachments).exists())
-                != len(attachments)):
-            return ValidationError(_("The attachments must be existing ids."))
+                or not self._wf_attachments_free(attachments)):
+            # one message whatever the reason: no oracle of other files
+            return ValidationError(_(
+                "Attachments: attach only files you uploaded yourself that "
+                "belong to no other record."))
         return None
+
+    @api.multi
+    def _wf_attachments_free(self, attachment_ids):
+        """True if the current user may attach the files ``attachment_ids``
+        to this record: they exist, the user may read and write them, and
+        each is either unattached and uploaded by the user, or already
+        attached to this very record. The engine links them as superuser,
+        so a file of another record must never pass (it would be moved)."""
+        attachments = self.env["ir.attachment"].browse(attachment_ids)
+        if len(attachments.exists()) != len(set(attachment_ids)):
+            return False
+        try:
+            attachments.check("read")
+            attachments.check("write")
+        except AccessError:
+            return False
+        for attachment in attachments.sudo():
+            if attachment.res_field:
+                return False  # the content of a binary field, not a file
+            if attachment.res_id:
+                if (attachment.res_model, attachment.res_id) != \
+                        (self._name, self.id):
+                    return False
+            elif attachment.create_uid != self.env.user and \
+                    self.env.uid != SUPERUSER_ID:
+                return False
+        return True
 
     # -- the one way to change state --------------------------------------
 
@@ -236,21 +266,27 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         # The guards were checked as the user and the state is written as the
         # user (access rules apply). The bookkeeping after it is the engine's:
         # in its new state the record may be out of the user's sight.
-        self.with_context(uchaske_wf_token=_WF_TOKEN).write(
+        # mail_notrack: the engine's own note (_wf_log) reports the change;
+        # the tracking message of ``state`` would say it a second time
+        self.with_context(uchaske_wf_token=_WF_TOKEN, mail_notrack=True).write(
             {"state": new_state.code})
         record = self.sudo()
         record._wf_close_deadlines(old_state, transition)
-        attachments = values.get("attachment_ids") or []
-        if attachments:
-            self.env["ir.attachment"].browse(attachments).sudo().write(
-                {"res_model": self._name, "res_id": self.id})
+        # _wf_inputs_error let only unattached files (or files of this very
+        # record) through; link only the unattached ones, never move a file
+        free = self.env["ir.attachment"].sudo().browse(
+            values.get("attachment_ids") or []).filtered(lambda a: not a.res_id)
+        if free:
+            free.write({"res_model": self._name, "res_id": self.id})
         record._wf_log(transition, old_state, new_state, values, acting_for, user)
         record._wf_open_deadlines(new_state, user)
         return True
 
     @api.multi
     def _wf_log(self, transition, old_state, new_state, values, acting_for, user):
-        history = self.env["uchaske.workflow.history"].sudo()
+        # the token: history rows are created by the engine only (issue 8)
+        history = self.env["uchaske.workflow.history"].with_context(
+            uchaske_wf_token=_WF_TOKEN).sudo()
         vals = {
             "res_model": self._name,
             "res_id": self.id,
@@ -282,7 +318,12 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 body += _(" (acting for %s)") % acting_for.name
             if values.get("comment"):
                 body += " — %s" % values["comment"]
-            self.sudo().message_post(body=body, subtype="mail.mt_note")
+            # posted by the engine (the record may now be out of the user's
+            # sight) but signed by the officer; typed text stays text
+            self.sudo().message_post(
+                body=plaintext2html(body), subtype="mail.mt_note",
+                author_id=user.partner_id.id,
+                email_from=self.env["mail.message"].sudo(user)._get_default_from())
         return row
 
     @api.multi
@@ -370,7 +411,9 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             responsible = self[rule.responsible_field] \
                 if rule.responsible_field else None
             responsible = responsible or user
-            name = "%s: %s" % (rule.requirement_ref, rule.name)
+            # the activity's title in the language of the officer it is for
+            name = "%s: %s" % (rule.requirement_ref,
+                               rule.with_context(lang=responsible.lang).name)
             activity = self._uchaske_schedule_activity(
                 responsible, name, fields.Date.to_string(due.date()),
                 _("Due %(due)s (%(ref)s).") % {

@@ -1,6 +1,7 @@
 from . import uchaske_access_log
 from . import uchaske_access_journal_mixin
 from . import ir_actions_report
+from . import ir_http
 from . import uchaske_person
 from . import uchaske_person_address
 from . import uchaske_registry_category

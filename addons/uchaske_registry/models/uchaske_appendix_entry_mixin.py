@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -21,6 +21,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
     """
 
     _name = "uchaske.appendix.entry.mixin"
+    _inherit = ["uchaske.district.scope.mixin"]
     _description = "Entry of a list of Appendices 2-4 (R17)"
 
     #: {entry field: uchaske.person field} copied from the person by default
@@ -116,6 +117,22 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
             return self.env["mail.activity"]
         return self._uchaske_schedule_activity(user, summary, day, note)
 
+    @api.constrains("district_id")
+    def _check_scope(self):
+        """R17, R16, R24: a list entry is kept in a district the user
+        serves (it moves only between such districts)."""
+        self._check_district_scope()
+
+    @api.model
+    def _check_scope_fields(self, vals):
+        """Department and police point follow the district: set by hand
+        they would show the entry to another department."""
+        if self.env.uid != SUPERUSER_ID and \
+                {"department_id", "post_id"} & set(vals):
+            raise ValidationError(_(
+                "Department and police point follow the district: they are "
+                "not set by hand."))
+
     # -- onchange and CRUD -------------------------------------------------
 
     @api.onchange("person_id")
@@ -127,6 +144,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
 
     @api.model
     def create(self, vals):
+        self._check_scope_fields(vals)
         vals = self._prepare_person_vals(self._prepare_scope_vals(dict(vals)))
         if not vals.get("number") and vals.get("district_id"):
             vals["number"] = self._next_number(vals["district_id"])
@@ -134,6 +152,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
 
     @api.multi
     def write(self, vals):
+        self._check_scope_fields(vals)
         if "district_id" in vals:
             vals = self._prepare_scope_vals(dict(vals))
         result = super(UchaskeAppendixEntryMixin, self).write(vals)

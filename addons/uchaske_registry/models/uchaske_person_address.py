@@ -9,6 +9,7 @@ class UchaskePersonAddress(models.Model):
 
     _name = "uchaske.person.address"
     _description = "Person address"
+    _inherit = ["uchaske.access.journal.mixin"]  # R15
     _order = "date_from desc, id desc"
 
     person_id = fields.Many2one(

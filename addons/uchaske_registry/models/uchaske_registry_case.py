@@ -1,7 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 from ..core import supervision
 
@@ -26,8 +26,16 @@ class UchaskeRegistryCase(models.Model):
 
     _name = "uchaske.registry.case"
     _description = "Preventive register case"
-    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin"]
+    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin",
+                "uchaske.district.scope.mixin"]
     _order = "id desc"
+    _uchaske_past_date_fields = ("grounds_date",)
+    _scope_inspector_field = "inspector_id"
+
+    #: set by the engine only (registration, R14 transfers): a user setting
+    #: them would move a case or show it to another department
+    _engine_fields = ("department_id", "post_id", "transfer_department_id",
+                      "origin_case_id", "move_date", "registered_on")
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False,
                        default=lambda self: _("New"))
@@ -165,6 +173,12 @@ class UchaskeRegistryCase(models.Model):
                 ("state", "!=", "closed")]).filtered(
                     lambda o, c=case: o != c.origin_case_id
                     and o.origin_case_id != c)[:1]
+            if other and not self._can_read(other):
+                # R15: nothing about a case the user may not read
+                raise ValidationError(_(
+                    "The person already has an open case in category "
+                    "\"%s\", kept by another district or department.") %
+                    case.category_id.name)
             if other:
                 raise ValidationError(_(
                     "%(person)s already has an open case %(case)s in category "
@@ -172,6 +186,25 @@ class UchaskeRegistryCase(models.Model):
                         "person": case.person_id.name, "case": other.name,
                         "category": case.category_id.name,
                         "department": other.department_id.name})
+
+    @api.model
+    def _can_read(self, case):
+        """May the current user read ``case`` (without reading it, so that
+        no journal row is written for a check)?"""
+        case = case.sudo(self.env.uid)
+        try:
+            case.check_access_rights("read")
+            case.check_access_rule("read")
+        except AccessError:
+            return False
+        return True
+
+    @api.constrains("district_id", "inspector_id")
+    def _check_scope(self):
+        """R7, R16, R24: a case is placed in a district the user serves and
+        given to an officer of that district's department (R14: the case
+        reaches another department only through a transfer)."""
+        self._check_district_scope()
 
     @api.constrains("inspector_id", "state")
     def _check_inspector(self):
@@ -207,7 +240,35 @@ class UchaskeRegistryCase(models.Model):
         return vals
 
     @api.model
+    def _check_engine_fields(self, vals):
+        """Refuse the fields only the engine sets (``_engine_fields``)."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        names = [name for name in self._engine_fields if name in vals]
+        if names:
+            raise ValidationError(_(
+                "%s: set by the system (registration, transfers), not by "
+                "hand.") % ", ".join(
+                    self._fields[name].get_description(self.env)["string"]
+                    for name in names))
+
+    @api.multi
+    def _check_district_change(self, district_id):
+        """R14: the case of a person on the register changes district only
+        through a transfer (which opens a new case at the destination); a
+        draft may still be corrected."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        moved = self.sudo().filtered(
+            lambda c: c.district_id.id != district_id and c.state != "draft")
+        if moved:
+            raise ValidationError(_(
+                "District: a registered person's case moves to another "
+                "district only through a transfer (R14)."))
+
+    @api.model
     def create(self, vals):
+        self._check_engine_fields(vals)
         vals = self._prepare_scope_vals(dict(vals))
         if vals.get("name", _("New")) == _("New"):
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
@@ -216,7 +277,9 @@ class UchaskeRegistryCase(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_engine_fields(vals)
         if "district_id" in vals:
+            self._check_district_change(vals["district_id"])
             vals = self._prepare_scope_vals(dict(vals))
         return super(UchaskeRegistryCase, self).write(vals)
 
@@ -244,9 +307,13 @@ class UchaskeRegistryCase(models.Model):
 
     @api.multi
     def _activities(self, refs):
+        """The case's activities of these requirement ids, read from the
+        database: ``activity_ids`` may be cached from before an activity was
+        created in this transaction (two R12 activities were then left)."""
         self.ensure_one()
-        return self.sudo().activity_ids.filtered(
-            lambda a: (a.summary or "").split(":")[0] in refs)
+        return self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "=", self.id),
+        ]).filtered(lambda a: (a.summary or "").split(":")[0] in refs)
 
     @api.multi
     def _schedule_activity(self, ref, summary, day, note=""):
@@ -293,6 +360,29 @@ class UchaskeRegistryCase(models.Model):
             return _("\"Transferred\" is the reason exactly when a finished "
                      "transfer closes the case (R14).")
         return None
+
+    @api.multi
+    def name_get(self):
+        """The number and the person (R11): what an officer recognises a
+        case by in a list of choices, a message or My work."""
+        names = dict(super(UchaskeRegistryCase, self).name_get())  # R15
+        return [(case.id, " ".join(filter(None, [
+            names.get(case.id), case.sudo().person_id.name]))) for case in self]
+
+    @api.model
+    def _name_search(self, name="", args=None, operator="ilike", limit=100,
+                     name_get_uid=None):
+        """Find a case by its number, the person's name or IIN: the
+        officer types what he knows (a surname, an IIN)."""
+        if name and operator in ("ilike", "like", "=ilike", "=like", "="):
+            args = list(args or []) + [
+                "|", "|", ("name", operator, name),
+                ("person_id.name", operator, name),
+                ("person_id.iin", "=like", name + "%")]
+            return self.search(args, limit=limit).name_get()
+        return super(UchaskeRegistryCase, self)._name_search(
+            name=name, args=args, operator=operator, limit=limit,
+            name_get_uid=name_get_uid)
 
     @api.model
     def _wf_inputs_error(self, transition, values):

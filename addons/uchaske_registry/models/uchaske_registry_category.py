@@ -15,6 +15,7 @@ class UchaskeRegistryCategory(models.Model):
     _name = "uchaske.registry.category"
     _description = "Preventive register category"
     _order = "sequence, id"
+    _uchaske_non_negative_fields = ("check_cadence_days",)
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)

@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import supervision
@@ -13,7 +13,7 @@ class UchaskeRegistryCheck(models.Model):
 
     _name = "uchaske.registry.check"
     _description = "Supervision check"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "uchaske.access.journal.mixin"]
     _order = "date desc, id desc"
 
     case_id = fields.Many2one(
@@ -41,6 +41,15 @@ class UchaskeRegistryCheck(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Checked by", required=True,
         default=lambda self: self.env.user)
+
+    @api.multi
+    def name_get(self):
+        """What an officer calls a check: whose and when (the breadcrumb,
+        a choice, a message)."""
+        super(UchaskeRegistryCheck, self).name_get()  # R15: journaled opening
+        return [(check.id, _("Check of %(person)s, %(date)s") % {
+            "person": check.sudo().person_id.name or "",
+            "date": check.date or ""}) for check in self]
 
     @api.constrains("date", "case_id")
     def _check_date(self):
@@ -76,6 +85,7 @@ class UchaskeRegistryCheck(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        self._check_case_fields(vals)
         case = self.env["uchaske.registry.case"].browse(vals.get("case_id"))
         vals.update(district_id=case.district_id.id,
                     department_id=case.department_id.id, post_id=case.post_id.id)
@@ -86,3 +96,22 @@ class UchaskeRegistryCheck(models.Model):
             case.wf_apply("start_supervision")
         case._schedule_next_check()
         return check
+
+    @api.multi
+    def write(self, vals):
+        self._check_case_fields(vals)
+        if "case_id" in vals and self.env.uid != SUPERUSER_ID and \
+                self.sudo().filtered(lambda c: c.case_id.id != vals["case_id"]):
+            raise ValidationError(_(
+                "Case: a check stays with the case it was recorded for."))
+        return super(UchaskeRegistryCheck, self).write(vals)
+
+    @api.model
+    def _check_case_fields(self, vals):
+        """District, department and police point are the case's: set by
+        hand they would move the check to another department (R16)."""
+        if self.env.uid != SUPERUSER_ID and \
+                {"district_id", "department_id", "post_id"} & set(vals):
+            raise ValidationError(_(
+                "District, department and police point follow the case: they "
+                "are not set by hand."))

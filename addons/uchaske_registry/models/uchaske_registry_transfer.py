@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import relocation
@@ -20,10 +20,16 @@ class UchaskeRegistryTransfer(models.Model):
 
     _name = "uchaske.registry.transfer"
     _description = "Transfer on relocation (R14)"
-    _inherit = ["uchaske.workflow.mixin"]
+    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin"]
     _order = "id desc"
+    _uchaske_past_date_fields = (
+        "request_date", "confirmation_date", "materials_sent_date")
+    # R14: the origin names a department (and district) it cannot read
+    _uchaske_foreign_reference_fields = (
+        "destination_department_id", "destination_district_id")
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # computed in the reader's language, not stored in the creator's
+    name = fields.Char(compute="_compute_name", search="_search_name")
     case_id = fields.Many2one(
         "uchaske.registry.case", required=True, ondelete="restrict", index=True)
     person_id = fields.Many2one(related="case_id.person_id", store=True,
@@ -68,6 +74,10 @@ class UchaskeRegistryTransfer(models.Model):
             transfer.name = _("Transfer of %(person)s (%(date)s)") % {
                 "person": transfer.person_id.name or "",
                 "date": (transfer.move_date or "")[:10]}
+
+    @api.model
+    def _search_name(self, operator, value):
+        return [("person_id.name", operator, value)]
 
     @api.depends("move_date", "request_date")
     def _compute_request_due(self):
@@ -138,6 +148,20 @@ class UchaskeRegistryTransfer(models.Model):
             "transfer_department_id": transfer.destination_department_id.id,
         })
         return transfer
+
+    @api.multi
+    def write(self, vals):
+        """The origin (case, district, department, police point, inspector)
+        is copied from the case at creation: set by hand it would move the
+        transfer, and its case, to another department. The destination is
+        another department's, legitimately (R14)."""
+        origin = {"case_id", "district_id", "department_id", "post_id",
+                  "inspector_id"} & set(vals)
+        if origin and self.env.uid != SUPERUSER_ID:
+            raise ValidationError(_(
+                "Case and origin of a transfer are set when the move is "
+                "recorded; they are not changed by hand."))
+        return super(UchaskeRegistryTransfer, self).write(vals)
 
     @api.multi
     def _wf_scope_vals(self):

@@ -1,31 +1,58 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 
-from odoo.addons.uchaske_base.core import dates
+from odoo.addons.uchaske_base.core import my_work
 
 
 class UchaskeWorkItem(models.TransientModel):
-    """"My work" also lists overdue supervision checks (R12)."""
+    """"My work" names the person of the register's records, and lists the
+    overdue supervision checks (R12) that have no activity."""
 
     _inherit = "uchaske.work.item"
 
     @api.model
-    def _prepare_deadline_items(self):
-        items = super(UchaskeWorkItem, self)._prepare_deadline_items()
-        cases = self.env["uchaske.registry.case"].search([
-            ("check_overdue", "=", True), ("inspector_id", "=", self.env.uid)])
-        for case in cases:
-            items.append({
+    def _my_work_details(self, res_model, res_ids):
+        """The person of a record that has one (cases, transfers, the lists
+        of Appendices 2-4): one read, names in one batch."""
+        result = super(UchaskeWorkItem, self)._my_work_details(res_model, res_ids)
+        Model = self.env[res_model]
+        field = Model._fields.get("person_id")
+        if field is None or field.comodel_name != "uchaske.person":
+            return result
+        records = Model.sudo().with_context(prefetch_fields=False).browse(
+            list(result))
+        names = {person.id: person.name
+                 for person in records.mapped("person_id")}  # one read
+        for record in records:
+            result[record.id]["person_name"] = names.get(record.person_id.id)
+        return result
+
+    @api.model
+    def _my_work_extra_rows(self, clock, rows):
+        """R12: an overdue supervision check of one of the user's cases
+        whose activity is gone (one search)."""
+        extra = super(UchaskeWorkItem, self)._my_work_extra_rows(clock, rows)
+        listed = {row["res_id"] for row in rows
+                  if row.get("res_model") == "uchaske.registry.case"
+                  and row.get("requirement_ref") == "R12"}
+        Case = self.env["uchaske.registry.case"]
+        for case in Case.search([("check_overdue", "=", True),
+                                 ("inspector_id", "=", self.env.uid)]):
+            if case.id in listed:
+                continue
+            due = self._my_work_day_end(
+                clock, fields.Date.from_string(case.next_check_due))
+            bucket, rank = self._my_work_urgency(clock, due)
+            extra.append({
                 "kind": "deadline",
-                "res_model": case._name,
-                "res_id": case.id,
-                "model_name": case._description,
-                "record_name": case.display_name,
-                "name": "R12: supervision check",
+                "urgency": bucket,
+                "urgency_rank": rank,
+                "name": "R12: %s" % _("supervision check due"),
+                "date_due": fields.Datetime.to_string(due),
                 "requirement_ref": "R12",
-                "date_due": fields.Datetime.to_string(dates.end_of_day(
-                    fields.Date.from_string(case.next_check_due))),
-                "overdue": True,
+                "res_model": Case._name,
+                "res_id": case.id,
+                "overdue": bucket == my_work.OVERDUE,
             })
-        return items
+        return extra

@@ -8,3 +8,8 @@ from . import test_transfer
 from . import test_access_journal
 from . import test_appendix
 from . import test_appendix_import
+from . import test_core_journal_text
+from . import test_chatter
+from . import test_access_journal_display
+from . import test_report
+from . import test_my_work_registry

@@ -12,6 +12,7 @@ from datetime import datetime
 import openpyxl
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import common
 
 from odoo.addons.uchaske_base.tests.common import UchaskeCase
@@ -90,7 +91,8 @@ class TestAppendixImport(UchaskeCase):
     def test_import_sample_a3_twice(self):
         """R17/A3: the sample list (Kazakh headers, ',') imports; a person
         without IIN is found by full name and birth date. Imported again,
-        every row is reported (overlapping period), no person is duplicated."""
+        every row finds its entry (same person, same date entered): nothing
+        is added, no person is duplicated (issue 7)."""
         data = self._sample("a3_noncustodial.csv")
         wizard = self._import("a3", data, "a3_noncustodial.csv")
         self.assertEqual((wizard.imported_count, wizard.rejected_count), (3, 0),
@@ -109,12 +111,49 @@ class TestAppendixImport(UchaskeCase):
             listed[0])
         persons = self.env["uchaske.person"].search_count([])
         again = self._import("a3", data, "a3_noncustodial.csv")
-        self.assertEqual((again.imported_count, again.rejected_count), (0, 3))
-        rejected = self._rejected(again)
-        self.assertEqual(sorted(rejected), [2, 3, 4])
-        for reasons in rejected.values():
-            self.assertIn("may not overlap", reasons)
+        self.assertEqual((again.imported_count, again.rejected_count,
+                          again.updated_count), (3, 0, 3), again.result)
+        self.assertEqual(self._entries("uchaske.noncustodial.person"), listed)
         self.assertEqual(self.env["uchaske.person"].search_count([]), persons)
+        # another period of the same person overlapping the listed one is
+        # still refused
+        overlap = data.decode("utf-8").replace("2025-03-01", "2025-04-01")
+        third = self._import("a3", overlap.encode("utf-8"), "a3.csv")
+        self.assertIn("may not overlap", self._rejected(third)[2])
+
+    def test_import_sample_a2_twice_updates(self):
+        """R17/A2: importing the sample again adds no row, also not for the
+        seized weapon (same owner and weapon number); a changed cell of the
+        file updates the entry (issue 7)."""
+        data = self._sample("a2_firearm_owners.csv")
+        self._import("a2", data, "a2_firearm_owners.csv")
+        owners = self._entries("uchaske.firearm.owner")
+        self.assertEqual(len(owners), 4)
+        for _round in range(2):
+            again = self._import("a2", data, "a2_firearm_owners.csv")
+            self.assertEqual((again.imported_count, again.rejected_count,
+                              again.updated_count), (4, 0, 4), again.result)
+        self.assertEqual(self._entries("uchaske.firearm.owner"), owners)
+        self.assertEqual(self.env["uchaske.firearm.owner"].with_context(
+            active_test=False).search_count([("weapon_number", "=", "МР-445566")]),
+            1)
+        changed = data.decode("utf-8").replace("10.03.2025", "11.03.2025")
+        self._import("a2", changed.encode("utf-8"), "a2.csv")
+        self.assertEqual(owners[0].last_check_date, "2025-03-11")
+        self.assertEqual(self._entries("uchaske.firearm.owner"), owners)
+
+    def test_import_sample_a4_twice_updates(self):
+        """R17/A4: the same foreigner and passport imported again updates
+        the entry instead of being refused or added (issue 7)."""
+        data = self._sample("a4_foreigners.csv")
+        self._import("a4", data, "a4_foreigners.csv")
+        foreigners = self._entries("uchaske.foreigner")
+        changed = data.decode("utf-8").replace("2026-07-10", "2026-08-10")
+        again = self._import("a4", changed.encode("utf-8"), "a4.csv")
+        self.assertEqual((again.imported_count, again.rejected_count,
+                          again.updated_count), (3, 0, 3), again.result)
+        self.assertEqual(self._entries("uchaske.foreigner"), foreigners)
+        self.assertEqual(foreigners[1].stay_permitted_until, "2026-08-10")
 
     def test_import_sample_a4(self):
         """R17/A4: the sample list of foreigners (English headers) imports
@@ -262,12 +301,12 @@ class TestAppendixImport(UchaskeCase):
 
     def test_import_into_another_department_refused(self):
         """R17/R16: an inspector cannot load a list into a district of another
-        department: every row is reported, nothing is written."""
+        department: the wizard refuses the district it may not read (issue 8),
+        nothing is written."""
         persons = self.env["uchaske.person"].search_count([])
-        wizard = self._import("a2", self._sample("a2_firearm_owners.csv"),
-                              "a2_firearm_owners.csv", district=self.district2)
-        self.assertEqual((wizard.imported_count, wizard.rejected_count), (0, 4))
-        self.assertEqual(sorted(self._rejected(wizard)), [2, 3, 4, 5])
+        with self.assertRefused(AccessError, "District"):
+            self._import("a2", self._sample("a2_firearm_owners.csv"),
+                         "a2_firearm_owners.csv", district=self.district2)
         self.assertFalse(self._entries("uchaske.firearm.owner", self.district2))
         self.assertEqual(self.env["uchaske.person"].search_count([]), persons)
 
@@ -280,3 +319,9 @@ class TestAppendixImport(UchaskeCase):
         action = wizard.action_open_list()
         self.assertEqual(action["res_model"], "uchaske.foreigner")
         self.assertEqual(action["domain"], [("district_id", "=", self.district1.id)])
+        # from the menu: the list replaces the breadcrumbs (issue 7)
+        self.assertEqual(action["target"], "main")
+        # from the list's own button: the dialog closes onto that list
+        self.assertEqual(
+            wizard.with_context(uchaske_import_from_list=True).action_open_list(),
+            {"type": "ir.actions.act_window_close"})

@@ -203,7 +203,12 @@ class TestRegistryCase(RegistryCase):
 
     def test_responsible_who_requested_cannot_approve(self):
         """R16 maker-checker: the one who asked does not decide."""
-        case = self._registered_case("neighbour", district_id=self.district1b.id)
+        # a person the neighbour may read: recorded by himself
+        person = self.Person.sudo(self.users["neighbour"]).create({
+            "surname": "Omarova", "first_name": "Aigerim",
+            "department_id": self.dep1.id})
+        case = self._registered_case("neighbour", person=person,
+                                     district_id=self.district1b.id)
         responsible = case.sudo(self.users["responsible"])
         responsible.write({"close_reason": "court_decision"})
         responsible.wf_apply("request_close", {"comment": "c", "legal_basis": "b"})

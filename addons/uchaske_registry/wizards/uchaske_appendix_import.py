@@ -9,6 +9,8 @@ from psycopg2 import IntegrityError
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
+from odoo.addons.uchaske_base.models.base import TrustedReferences
+
 from ..core import iin as iin_core
 from ..core import importing
 from ..core.importing import ColumnSpec
@@ -185,6 +187,9 @@ class UchaskeAppendixImport(models.TransientModel):
     state = fields.Selection([("draft", "Draft"), ("done", "Done")],
                              default="draft", readonly=True)
     imported_count = fields.Integer(readonly=True)
+    updated_count = fields.Integer(
+        string="Already listed", readonly=True,
+        help="Rows whose entry was already listed: updated, not added again.")
     rejected_count = fields.Integer(readonly=True)
     result = fields.Text(readonly=True)
 
@@ -359,11 +364,69 @@ class UchaskeAppendixImport(models.TransientModel):
         return vals
 
     @api.multi
+    def _get_entry_key_domain(self, values, person):
+        """Domain of the entry a row describes, if it is already listed:
+        the same person and weapon number (A2), date entered in the list
+        (A3), passport number or district (A4). None: always a new entry."""
+        self.ensure_one()
+        domain = [("person_id", "=", person.id)]
+        if self.list_type == "a2":
+            return domain + [("weapon_number", "=ilike",
+                              escape_like(values["weapon_number"].strip()))]
+        if self.list_type == "a3":
+            return domain + [("date_entered", "=",
+                              fields.Date.to_string(values["date_entered"]))]
+        if self.list_type == "a4":
+            if values.get("passport_number"):
+                return domain + [("passport_number", "=ilike",
+                                  escape_like(values["passport_number"].strip()))]
+            return domain + [("district_id", "=", self.district_id.id)]
+        return None
+
+    @api.multi
+    def _find_entry(self, values, person):
+        """The entry already listed for this row (archived ones included),
+        as the current user: an entry they may not read is not updated."""
+        self.ensure_one()
+        domain = self._get_entry_key_domain(values, person)
+        Entry = self.env[LIST_MODELS[self.list_type]]
+        if domain is None:
+            return Entry
+        return Entry.with_context(active_test=False).search(domain, limit=1)
+
+    @api.model
+    def _changed_vals(self, entry, vals):
+        """The values of ``vals`` that differ from ``entry`` (a re-import
+        of the same file writes nothing)."""
+        changed = {}
+        for name, value in vals.items():
+            current = entry[name]
+            if isinstance(current, models.BaseModel):
+                current = current.id
+            if (current or False) != (value or False):
+                changed[name] = value
+        return changed
+
+    @api.multi
     def _import_row(self, values):
+        """Create the row's entry, or update it when the same person is
+        already listed for it (a repeated import is idempotent)."""
         self.ensure_one()
         person = self._find_or_create_person(values)
-        return self.env[LIST_MODELS[self.list_type]].create(
-            self._prepare_entry_vals(values, person))
+        vals = self._prepare_entry_vals(values, person)
+        entry = self._find_entry(values, person)
+        if entry:
+            # the entry stays in its district and with its person
+            vals.pop("district_id", None)
+            vals.pop("person_id", None)
+            changed = self._changed_vals(entry, vals)
+            if changed:
+                entry.write(changed)
+            return entry, False
+        # A4: the person found by IIN may be one the user cannot read yet;
+        # the entry links to them (the input check trusts this one person)
+        return self.env[LIST_MODELS[self.list_type]].with_context(
+            uchaske_trusted_references=TrustedReferences.of(person)).create(vals), True
 
     @api.model
     def _error_text(self, error):
@@ -385,25 +448,32 @@ class UchaskeAppendixImport(models.TransientModel):
         for error in errors:
             problems.setdefault(error.line, []).append(
                 self._describe_error(error, spec))
-        imported = 0
+        imported = updated = 0
         for values in cleaned:
             line = values.pop(importing.LINE_KEY)
             try:
                 with self.env.cr.savepoint(), self.env.clear_upon_failure():
-                    self._import_row(values)
+                    created = self._import_row(values)[1]
             except ROW_ERRORS as error:
                 problems.setdefault(line, []).append(self._error_text(error))
             else:
                 imported += 1
+                updated += not created
         rejected = [line for line in problems if line != importing.HEADER_LINE]
         report = [_("%(imported)s imported, %(rejected)s rejected.") % {
             "imported": imported, "rejected": len(rejected)}]
+        if updated:
+            report.append(_(
+                "%(created)s new entries, %(updated)s already listed "
+                "(updated from the file).") % {
+                    "created": imported - updated, "updated": updated})
         for line in sorted(problems):
             report.append(_("Line %(line)s: %(reasons)s") % {
                 "line": line, "reasons": "; ".join(problems[line])})
         self.write({
             "state": "done",
             "imported_count": imported,
+            "updated_count": updated,
             "rejected_count": len(rejected),
             "result": "\n".join(report),
         })
@@ -418,10 +488,15 @@ class UchaskeAppendixImport(models.TransientModel):
 
     @api.multi
     def action_open_list(self):
-        """Open the list imported into, for the district."""
+        """Open the list imported into, for the district. Opened from that
+        list, the wizard just closes (the list reloads); from the menu, the
+        list replaces the breadcrumbs instead of adding to them."""
         self.ensure_one()
+        if self.env.context.get("uchaske_import_from_list"):
+            return {"type": "ir.actions.act_window_close"}
         model = LIST_MODELS[self.list_type]
         action = self.env.ref(
             "uchaske_registry.%s_action" % model.replace(".", "_")).read()[0]
         action["domain"] = [("district_id", "=", self.district_id.id)]
+        action["target"] = "main"
         return action

@@ -268,7 +268,7 @@ class TestWorkflowEngine(UchaskeCase):
                 "substitute_id": self.users["neighbour"].id,
                 "reason": "illness", "date_start": "2026-12-01",
                 "date_end": "2026-12-10", "order_number": "77",
-                "order_date": "2026-11-30"})
+                "order_date": "2026-11-25"})
         neighbour = self.users["neighbour"]
         with freeze_time("2026-11-30"):
             self.env["ir.rule"].clear_caches()

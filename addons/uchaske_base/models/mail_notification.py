@@ -1,0 +1,50 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import SUPERUSER_ID, api, models
+
+
+class MailNotification(models.Model):
+    """Notifications of messages on our records follow the records' rules
+    (CVE-2019-11784: Odoo 11 lets every employee read every user's
+    notifications). One's own notifications stay readable (the inbox);
+    another user's only with the record they are about."""
+
+    _name = "mail.notification"
+    _inherit = ["mail.notification", "uchaske.document.access.mixin"]
+
+    @api.multi
+    def _uchaske_document_refs(self):
+        """The document of a notification is its message's; one's own
+        notifications are about no document for this check."""
+        partner = self.env.user.partner_id
+        refs = {}
+        for notification in self.sudo():
+            message = notification.mail_message_id
+            if notification.res_partner_id != partner and message.model and \
+                    message.res_id:
+                refs[notification.id] = (message.model, message.res_id)
+        return refs
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        self._uchaske_check_documents("read")
+        return super(MailNotification, self).read(fields=fields, load=load)
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        if self._uid == SUPERUSER_ID:
+            return super(MailNotification, self)._search(
+                args, offset=offset, limit=limit, order=order, count=count,
+                access_rights_uid=access_rights_uid)
+        ids = super(MailNotification, self)._search(
+            args, offset=0, limit=None, order=order, count=False,
+            access_rights_uid=access_rights_uid)
+        return self._uchaske_filter_search(ids, offset, limit, count)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        return super(MailNotification, self).read_group(
+            self._uchaske_group_domain(domain), fields, groupby, offset=offset,
+            limit=limit, orderby=orderby, lazy=lazy)

@@ -1,0 +1,127 @@
+"""My work benchmark (issue 9 item 7, issue 14): what opening "My work" costs.
+
+Opening My work is what the web client does: the home server action
+(``action_open_my_work``, which rebuilds the user's rows) and the first page
+of the list (``search_read`` of 80 rows with the list's fields). The baseline
+is a plain ``search_read`` of 80 register cases by the same user (the
+register's list, R15 journal on). The script prints the medians (of
+``--repeat`` calls after ``--warmup`` calls, interleaved so both see the same
+conditions), the SQL statements of one call, and the ratio; goal: at most 2×.
+
+``--extra-cases N`` first adds N draft cases in the inspector's district
+(persons with valid IINs), so that the inspector has N more records to act
+on; nothing is committed (the transaction is rolled back).
+
+    .venv/bin/python bench/my_work.py [--db uchaske_test] [--users inspector,chief]
+                                      [--repeat 30] [--extra-cases 0]
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+#: the list view's columns (uchaske_work_item_view_tree)
+ITEM_FIELDS = ["urgency", "name", "person_name", "district_name", "date_due",
+               "requirement_ref", "document", "kind", "escalated"]
+CASE_FIELDS = ["name", "person_id", "category_id", "district_id", "inspector_id",
+               "date_start", "date_end", "next_check_due", "check_overdue", "state"]
+
+
+def _add_cases(env, login, count):
+    from odoo.addons.uchaske_registry.core import iin
+    user = env["res.users"].search([("login", "=", login)])
+    district = env["uchaske.district"].search([("inspector_id", "=", user.id)],
+                                              limit=1)
+    category = env.ref("uchaske_registry.category_parole")
+    Case = env["uchaske.registry.case"].with_context(tracking_disable=True)
+    for serial in range(count):
+        person = env["uchaske.person"].create({
+            "iin": iin.make_iin(date(1960 + serial % 40, 1 + serial % 12,
+                                     1 + serial % 28), "male", 5000 + serial),
+            "surname": "Bench%d" % serial, "first_name": "Person",
+            "department_id": district.department_id.id})
+        Case.create({"person_id": person.id, "category_id": category.id,
+                     "district_id": district.id})
+
+
+def _timed(call, repeat, warmup):
+    for _round in range(warmup):
+        call()
+    timings = []
+    for _round in range(repeat):
+        start = time.perf_counter()
+        call()
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="uchaske_test")
+    parser.add_argument("--users", default="inspector,chief")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--extra-cases", type=int, default=0)
+    args = parser.parse_args()
+
+    from uchaske_compat.launcher import prepare, set_environment
+    set_environment()
+    prepare()
+    import odoo
+    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    registry = odoo.registry(args.db)
+    results = []
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
+        logins = args.users.split(",")
+        if args.extra_cases:
+            _add_cases(env, logins[0], args.extra_cases)
+        for login in logins:
+            user = env["res.users"].search([("login", "=", login)])
+            items = env["uchaske.work.item"].sudo(user)
+            cases = env["uchaske.registry.case"].sudo(user)
+
+            def open_my_work(items=items):
+                items.invalidate_cache()
+                action = items.action_open_my_work()
+                return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
+
+            def list_cases(cases=cases):
+                cases.invalidate_cache()
+                return cases.search_read([], CASE_FIELDS, limit=80)
+
+            rows = open_my_work()
+            total = items.search_count([("create_uid", "=", user.id)])
+            before = cr.sql_log_count
+            open_my_work()
+            my_sql = cr.sql_log_count - before
+            before = cr.sql_log_count
+            listed = len(list_cases())
+            list_sql = cr.sql_log_count - before
+            my_work, baseline = [], []
+            for _round in range(args.repeat):  # interleaved: same conditions
+                my_work += _timed(open_my_work, 1, args.warmup if not _round else 0)
+                baseline += _timed(list_cases, 1, args.warmup if not _round else 0)
+            results.append((login, total, len(rows), my_sql, listed, list_sql,
+                            statistics.median(my_work), statistics.median(baseline)))
+        cr.rollback()
+    print("My work (home action + first page of 80) vs search_read of 80 cases, "
+          "same user, median of %d calls after %d warm-up (extra cases: %d):"
+          % (args.repeat, args.warmup, args.extra_cases))
+    print("%-12s %8s %10s %8s %12s %10s %8s %7s" % (
+        "user", "rows", "My work", "SQL", "cases listed", "search_read", "SQL",
+        "ratio"))
+    for login, total, _page, my_sql, listed, list_sql, mine, base in results:
+        print("%-12s %8d %8.1f ms %8d %12d %7.1f ms %8d %6.2fx" % (
+            login, total, mine * 1000, my_sql, listed, base * 1000, list_sql,
+            mine / base))
+    print("goal: ratio <= 2 (issue 9), My work <= 100 ms (issue 14)")
+
+
+if __name__ == "__main__":
+    main()
