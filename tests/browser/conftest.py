@@ -85,6 +85,7 @@ def journeys(odoo_server, screenshot_dir):
     from journey import Journey
 
     opened = []
+    journeys_started = []
 
     def start(name, login, window=None, password=None):
         driver, profile = _start_chromium(window)
@@ -96,12 +97,21 @@ def journeys(odoo_server, screenshot_dir):
                 "width": window[0], "height": window[1],
                 "deviceScaleFactor": 1, "mobile": True})
         journey = Journey(driver, odoo_server, name, screenshot_dir)
+        journeys_started.append(journey)
         journey.login(login, password)
         return journey
 
     try:
         yield start
     finally:
+        # the timings of each journey (login, menus, open form, save), kept
+        # beside the screenshots: var/screenshots/timings.txt
+        with open(str(screenshot_dir / "timings.txt"), "a") as out:
+            for journey in journeys_started:
+                if journey.timings:
+                    out.write("%s: %s\n" % (journey.name, ", ".join(
+                        "%s %.2fs" % item
+                        for item in sorted(journey.timings.items()))))
         for driver, profile in opened:
             driver.quit()
             shutil.rmtree(profile, ignore_errors=True)
