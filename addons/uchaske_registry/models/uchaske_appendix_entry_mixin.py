@@ -3,6 +3,8 @@
 import logging
 import time
 
+from psycopg2 import sql as psycopg2_sql
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
@@ -30,8 +32,10 @@ def has_trigram(cr):
 def ensure_index(cr, name, table, expression, using="btree"):
     """Create the index ``name`` on ``table`` (``expression``: our own
     constant SQL, never user input) unless it exists."""
-    cr.execute("CREATE INDEX IF NOT EXISTS %s ON %s USING %s (%s)"
-               % (name, table, using, expression))
+    cr.execute(psycopg2_sql.SQL(
+        "CREATE INDEX IF NOT EXISTS {} ON {} USING {} ({})").format(
+            psycopg2_sql.Identifier(name), psycopg2_sql.Identifier(table),
+            psycopg2_sql.SQL(using), psycopg2_sql.SQL(expression)))
 
 
 def ensure_trigram_index(cr, table, column):
