@@ -81,6 +81,13 @@ IDENT
     psql_super -c "CREATE ROLE $ROLE LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD '$ROLE_PASSWORD'"
     echo "role $ROLE created"
   fi
+  # pg_trgm (trigram indexes for the name searches, issue 14) is created by
+  # the superuser in template1, so every database made after has it; the
+  # addons create their trigram indexes only where it exists.
+  if [ "$(psql_super -d template1 -c "SELECT 1 FROM pg_extension WHERE extname='pg_trgm'")" != 1 ]; then
+    psql_super -d template1 -c "CREATE EXTENSION IF NOT EXISTS pg_trgm"
+    echo "extension pg_trgm created in template1"
+  fi
 }
 
 stop() {

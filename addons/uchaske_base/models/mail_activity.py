@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api, models
+from odoo import SUPERUSER_ID, api, fields, models
 
 
 class MailActivity(models.Model):
@@ -10,6 +10,13 @@ class MailActivity(models.Model):
 
     _name = "mail.activity"
     _inherit = ["mail.activity", "uchaske.document.access.mixin"]
+
+    # Issue 9 item 5: code finds its activities by this key, never by the
+    # summary, which is translated into the language of whoever created it.
+    uchaske_key = fields.Char(
+        string="Technical key", index=True, readonly=True, copy=False,
+        help="What the activity is about (e.g. R22.10, A4.stay): the "
+             "scheduled jobs find their activities by it.")
 
     @api.multi
     def read(self, fields=None, load="_classic_read"):

@@ -12,11 +12,13 @@ class MailActivityMixin(models.AbstractModel):
 
     @api.multi
     def _uchaske_schedule_activity(self, user, summary, deadline, note="",
-                                   activity_type=None):
+                                   activity_type=None, key=None):
         """Create, as the engine (the officer may not write the record), an
         activity for ``user`` due on ``deadline`` (a date string); by default
         of the type "Legal deadline" of Order No. 1095. ``note`` is plain
-        text (names typed by users): it is escaped into the HTML note."""
+        text (names typed by users): it is escaped into the HTML note. ``key``
+        is the technical key (``mail.activity.uchaske_key``) by which code
+        finds the activity again, whatever language its summary is in."""
         self.ensure_one()
         activity_type = activity_type or self.env.ref(
             "uchaske_base.mail_activity_type_deadline")
@@ -28,4 +30,5 @@ class MailActivityMixin(models.AbstractModel):
             "note": plaintext2html(note) if note else "",
             "user_id": user.id,
             "date_deadline": deadline,
+            "uchaske_key": key or False,
         })

@@ -1,12 +1,52 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+import time
+
+from psycopg2 import sql as psycopg2_sql
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import plaintext2html
+
+_logger = logging.getLogger(__name__)
+
+#: config parameter: seconds an alert job may run before leaving the rest to
+#: its next run (under the cron worker's limit_time_real_cron, odoo.conf)
+CRON_BUDGET_PARAM = "uchaske_registry.alert_cron_time_budget"
+DEFAULT_CRON_BUDGET = 600
 
 
 def escape_like(value):
     """Return ``value`` with the LIKE wildcards escaped (for ``=ilike``)."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def has_trigram(cr):
+    """True if the database has the pg_trgm extension (created by the
+    superuser in template1 at setup, scripts/pg.sh)."""
+    cr.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+    return bool(cr.fetchone())
+
+
+def ensure_index(cr, name, table, expression, using="btree"):
+    """Create the index ``name`` on ``table`` (``expression``: our own
+    constant SQL, never user input) unless it exists."""
+    cr.execute(psycopg2_sql.SQL(
+        "CREATE INDEX IF NOT EXISTS {} ON {} USING {} ({})").format(
+            psycopg2_sql.Identifier(name), psycopg2_sql.Identifier(table),
+            psycopg2_sql.SQL(using), psycopg2_sql.SQL(expression)))
+
+
+def ensure_trigram_index(cr, table, column):
+    """A pg_trgm GIN index on ``column`` for ``ilike '%text%'`` (issue 14);
+    without the extension, none (the search still works, slower)."""
+    if not has_trigram(cr):
+        _logger.info("pg_trgm is not installed: no trigram index on %s.%s",
+                     table, column)
+        return
+    ensure_index(cr, "%s_%s_trgm_index" % (table, column), table,
+                 "%s gin_trgm_ops" % column, using="gin")
 
 
 class UchaskeAppendixEntryMixin(models.AbstractModel):
@@ -103,19 +143,109 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
             self.department_id.sudo().chief_id
 
     @api.multi
-    def _alert_activities(self, summary):
-        self.ensure_one()
-        return self.sudo().activity_ids.filtered(lambda a: a.summary == summary)
+    def _alert_activities(self, key):
+        """The open activities of these entries with the technical ``key``
+        (``mail.activity.uchaske_key``), read from the database in one
+        query: never matched by their (translated) summary."""
+        if not self.ids:
+            return self.env["mail.activity"].sudo()
+        return self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("uchaske_key", "=", key)])
 
-    @api.multi
-    def _schedule_alert(self, summary, day, note=""):
-        """One open activity per ``summary``: an older one is replaced."""
-        self.ensure_one()
-        self._alert_activities(summary).unlink()
-        user = self._alert_user()
-        if not user:
+    @api.model
+    def _alert_users(self, entries):
+        """{entry id: res.users} as ``_alert_user``, one read per district."""
+        by_district = {}
+        users = {}
+        for entry in entries:
+            district = entry.district_id
+            if district.id not in by_district:
+                by_district[district.id] = entry._alert_user()
+            users[entry.id] = by_district[district.id]
+        return users
+
+    @api.model
+    def _create_alerts(self, key, alerts):
+        """Create the activities ``alerts`` (a list of ``(entry, user,
+        summary, deadline, note)``) with the technical ``key``, replacing the
+        entries' open activities of that key. Set-based (issue 14): Odoo 11
+        creates activities one at a time, each subscribing its user as a
+        follower of the record, which invalidates the whole cache, so a
+        scheduled job re-read all its rows after every alert. Here: one
+        INSERT per batch, no follower (the inspector reaches the entry by
+        its district, R16, not by following it), no bus notification (the
+        user sees the activity at the next load), and the stored
+        ``activity_date_deadline`` of the entries recomputed once."""
+        entries = self.browse([alert[0].id for alert in alerts])
+        if not entries:
             return self.env["mail.activity"]
-        return self._uchaske_schedule_activity(user, summary, day, note)
+        entries._alert_activities(key).unlink()
+        alerts = [alert for alert in alerts if alert[1]]
+        if not alerts:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get(self._name).id
+        type_id = self.env.ref("uchaske_base.mail_activity_type_deadline").id
+        columns = list(zip(*[(
+            entry.id, entry.display_name, user.id, summary, deadline,
+            plaintext2html(note) if note else "")
+            for entry, user, summary, deadline, note in alerts]))
+        self.env.cr.execute("""
+            INSERT INTO mail_activity
+                (res_id, res_model_id, res_model, res_name, activity_type_id,
+                 user_id, summary, date_deadline, note, uchaske_key,
+                 create_uid, write_uid, create_date, write_date)
+            SELECT res_id, %s, %s, res_name, %s, user_id, summary,
+                   deadline, note, %s, %s, %s,
+                   now() at time zone 'UTC', now() at time zone 'UTC'
+              FROM unnest(%s::int[], %s::varchar[], %s::int[], %s::varchar[],
+                          %s::date[], %s::text[])
+                AS t(res_id, res_name, user_id, summary, deadline, note)
+            RETURNING id""", (
+                model_id, self._name, type_id, key, self.env.uid, self.env.uid,
+                list(columns[0]), list(columns[1]), list(columns[2]),
+                list(columns[3]), list(columns[4]), list(columns[5])))
+        activities = self.env["mail.activity"].sudo().browse(
+            [row[0] for row in self.env.cr.fetchall()])
+        self.env["mail.activity"].invalidate_cache()
+        entries.invalidate_cache(["activity_ids"])
+        self.env.add_todo(self._fields["activity_date_deadline"], entries)
+        self.recompute()
+        return activities
+
+    @api.model
+    def _alert_cron_loop(self, batch, commit=False, batch_size=1000,
+                         time_budget=None):
+        """Run ``batch(after_id, limit)`` (returns the last id it looked at,
+        or None when nothing is left) until the end or ``time_budget``
+        seconds. The cron entry point alone commits, after each batch:
+        a business method never commits (it runs inside a user's request,
+        a test or another job, whose transaction is not its to end); the
+        scheduled job owns its cursor, and committing every batch means a
+        stop (a crash, or the worker killed at ``limit_time_real_cron``)
+        loses nothing done. Odoo 11 has no time limit per job (only the
+        cron worker's ``limit_time_real_cron`` for every job): the job
+        keeps its own budget, well under that, and leaves the rest to the
+        next run rather than be killed mid-batch. Returns the number of
+        batches run."""
+        if time_budget is None:
+            time_budget = int(self.env["ir.config_parameter"].sudo().get_param(
+                CRON_BUDGET_PARAM) or DEFAULT_CRON_BUDGET)
+        started = time.time()
+        after, batches = 0, 0
+        while True:
+            after = batch(after, batch_size)
+            batches += 1
+            if commit:
+                self.env.cr.commit()
+            if after is None:
+                break
+            if time.time() - started > time_budget:
+                _logger.info("%s: time budget of %ss spent after %s batches; "
+                             "the next run goes on", self._name, time_budget,
+                             batches)
+                break
+        return batches
 
     @api.constrains("district_id")
     def _check_scope(self):

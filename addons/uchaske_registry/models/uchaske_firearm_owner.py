@@ -4,7 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import appendix
-from .uchaske_appendix_entry_mixin import escape_like
+from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
+
+#: technical key of the overdue-check activities (mail.activity.uchaske_key)
+OVERDUE_KEY = "R22.10"
 
 
 class UchaskeFirearmOwner(models.Model):
@@ -78,6 +81,13 @@ class UchaskeFirearmOwner(models.Model):
         help="Due date of the last overdue-check activity created (R22.10).")
     active = fields.Boolean(default=True)
 
+    @api.model_cr
+    def init(self):
+        cr = self.env.cr
+        ensure_index(cr, "uchaske_firearm_owner_weapon_number_lower_index",
+                     self._table, "lower(weapon_number)")
+        ensure_trigram_index(cr, self._table, "name")
+
     @api.depends("person_id.name", "weapon_number")
     def _compute_name(self):
         for owner in self:
@@ -136,11 +146,17 @@ class UchaskeFirearmOwner(models.Model):
         for owner in self.sudo():
             if not owner.active or owner.seized_date:
                 continue
-            others = self.sudo().search([
-                ("id", "!=", owner.id), ("seized_date", "=", False),
-                ("weapon_number", "=ilike", escape_like(owner.weapon_number)),
-            ]).filtered(lambda o: (o.weapon_make or "").strip().casefold()
-                        == (owner.weapon_make or "").strip().casefold())
+            # lower() = lower(): served by the index of init(), where
+            # =ilike scanned the whole list
+            self.env.cr.execute("""
+                SELECT id FROM uchaske_firearm_owner
+                 WHERE lower(weapon_number) = lower(%s) AND id <> %s
+                   AND seized_date IS NULL AND active""",
+                                (owner.weapon_number, owner.id))
+            others = self.sudo().browse(
+                [row[0] for row in self.env.cr.fetchall()]).filtered(
+                    lambda o: (o.weapon_make or "").strip().casefold()
+                    == (owner.weapon_make or "").strip().casefold())
             if others:
                 raise ValidationError(_(
                     "The weapon %(make)s No. %(number)s is already listed for "
@@ -164,7 +180,7 @@ class UchaskeFirearmOwner(models.Model):
         result = super(UchaskeFirearmOwner, self).write(vals)
         if vals.get("last_check_date") or vals.get("seized_date"):
             for owner in self:
-                owner._alert_activities(owner._overdue_summary()).action_feedback(
+                owner._alert_activities(OVERDUE_KEY).action_feedback(
                     _("Checked at the residence on %s.") % owner.last_check_date
                     if vals.get("last_check_date") else
                     _("The weapon was seized or surrendered."))
@@ -180,22 +196,54 @@ class UchaskeFirearmOwner(models.Model):
     def _overdue_summary(self):
         return "R22.10: %s" % _("annual check at the residence overdue")
 
+    @api.multi
+    def _overdue_note(self):
+        self.ensure_one()
+        return _("Check %(person)s and the weapon %(weapon)s at %(address)s: "
+                 "the annual check was due on %(due)s.") % {
+                     "person": self.person_id.name,
+                     "weapon": self.weapon_number,
+                     "address": self.address or "-",
+                     "due": self.next_check_due}
+
     @api.model
-    def _cron_check_overdue(self):
+    def _alert_overdue_batch(self, today, after_id=0, limit=1000):
+        """R22.10: alert the overdue checks of at most ``limit`` owners with
+        ids above ``after_id`` that were not alerted for their due date yet
+        (one query; ``check_alerted_due`` is written in one UPDATE). Returns
+        the last id looked at, or None when none is left. Never commits."""
+        self.env.cr.execute("""
+            SELECT id FROM uchaske_firearm_owner
+             WHERE active AND seized_date IS NULL AND next_check_due < %s
+               AND check_alerted_due IS DISTINCT FROM next_check_due
+               AND id > %s
+             ORDER BY id LIMIT %s""", (today, after_id, limit))
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if not ids:
+            return None
+        owners = self.sudo().browse(ids)
+        users = self._alert_users(owners)
+        alerts = []
+        for owner in owners:
+            user = users[owner.id]
+            lang_owner = owner.with_context(lang=user.lang) if user else owner
+            alerts.append((owner, user, lang_owner._overdue_summary(),
+                           owner.next_check_due, lang_owner._overdue_note()))
+        self._create_alerts(OVERDUE_KEY, alerts)
+        self.env.cr.execute("""
+            UPDATE uchaske_firearm_owner SET check_alerted_due = next_check_due
+             WHERE id = ANY(%s)""", (ids,))
+        owners.invalidate_cache(["check_alerted_due"])
+        return ids[-1] if len(ids) == limit else None
+
+    @api.model
+    def _cron_check_overdue(self, today=None, commit=False):
         """R22.10: an activity for the district's inspector for each owner
         whose annual check is overdue; one per due date (a check done moves
-        the due date and closes the activity)."""
-        owners = self.sudo().search([("check_overdue", "=", True)])
-        for owner in owners:
-            if owner.check_alerted_due == owner.next_check_due:
-                continue  # already signalled
-            owner._schedule_alert(
-                self._overdue_summary(), owner.next_check_due,
-                _("Check %(person)s and the weapon %(weapon)s at %(address)s: "
-                  "the annual check was due on %(due)s.") % {
-                      "person": owner.person_id.name,
-                      "weapon": owner.weapon_number,
-                      "address": owner.address or "-",
-                      "due": owner.next_check_due})
-            owner.check_alerted_due = owner.next_check_due
+        the due date and closes the activity). The scheduled job calls it
+        with ``commit=True`` (see ``_alert_cron_loop``)."""
+        today = today or fields.Date.context_today(self)
+        self._alert_cron_loop(
+            lambda after, limit: self._alert_overdue_batch(today, after, limit),
+            commit=commit)
         return True

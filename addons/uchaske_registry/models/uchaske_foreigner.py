@@ -6,10 +6,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import appendix
-from .uchaske_appendix_entry_mixin import escape_like
+from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 #: config parameter: days before an expiry that it is signalled (A4)
 WARN_DAYS_PARAM = "uchaske_registry.foreigner_warn_days"
+#: technical keys of the expiry activities (mail.activity.uchaske_key)
+EXPIRY_KEYS = {appendix.KIND_STAY: "A4.stay",
+               appendix.KIND_PASSPORT: "A4.passport"}
 
 
 class UchaskeForeigner(models.Model):
@@ -88,6 +91,13 @@ class UchaskeForeigner(models.Model):
         help="Passport expiry last signalled by an activity (A4).")
     active = fields.Boolean(default=True)
 
+    @api.model_cr
+    def init(self):
+        cr = self.env.cr
+        ensure_index(cr, "uchaske_foreigner_passport_number_lower_index",
+                     self._table, "lower(passport_number)")
+        ensure_trigram_index(cr, self._table, "name")
+
     @api.model
     def _warn_days(self):
         """A4: how many days ahead expiries are signalled (a system
@@ -151,10 +161,15 @@ class UchaskeForeigner(models.Model):
                         "district": foreigner.district_id.display_name})
             if not foreigner.passport_number:
                 continue
-            same_passport = self.sudo().search([
-                ("id", "!=", foreigner.id),
-                ("passport_number", "=ilike",
-                 escape_like(foreigner.passport_number))], limit=1)
+            # lower() = lower(): served by the index of init(), where
+            # =ilike scanned the whole list
+            self.env.cr.execute("""
+                SELECT id FROM uchaske_foreigner
+                 WHERE lower(passport_number) = lower(%s) AND id <> %s
+                   AND active LIMIT 1""",
+                                (foreigner.passport_number, foreigner.id))
+            same_passport = self.sudo().browse(
+                [row[0] for row in self.env.cr.fetchall()])
             if same_passport:
                 raise ValidationError(_(
                     "The passport %(passport)s is already listed for %(person)s "
@@ -177,9 +192,7 @@ class UchaskeForeigner(models.Model):
         for kind, (date_field, _alerted) in self._expiry_fields.items():
             if date_field in vals:
                 # the date moved: the activity about the old date is stale
-                for foreigner in self:
-                    foreigner._alert_activities(
-                        self._expiry_summary(kind)).unlink()
+                self._alert_activities(EXPIRY_KEYS[kind]).unlink()
         return result
 
     @api.model
@@ -203,20 +216,68 @@ class UchaskeForeigner(models.Model):
             "what": what, "date": expiry, "days": days_left}
 
     @api.model
-    def _cron_expiry_alerts(self):
+    def _alert_expiry_batch(self, today, after_id=0, limit=1000):
+        """A4: alert the expiries (stay, passport) of at most ``limit``
+        foreigners with ids above ``after_id`` that end within the warning
+        period and were not alerted for that date yet (one query; the
+        alerted dates are written in one UPDATE per kind). Returns the last
+        id looked at, or None when none is left. Never commits."""
+        warn_days = self._warn_days()
+        horizon = fields.Date.to_string(
+            fields.Date.from_string(today) + timedelta(days=warn_days))
+        self.env.cr.execute("""
+            SELECT id FROM uchaske_foreigner
+             WHERE active AND id > %(after)s AND (
+                   (stay_permitted_until <= %(horizon)s AND stay_alerted_until
+                    IS DISTINCT FROM stay_permitted_until)
+                OR (passport_valid_until <= %(horizon)s AND passport_alerted_until
+                    IS DISTINCT FROM passport_valid_until))
+             ORDER BY id LIMIT %(limit)s""",
+                            {"after": after_id, "horizon": horizon,
+                             "limit": limit})
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if not ids:
+            return None
+        foreigners = self.sudo().browse(ids)
+        users = self._alert_users(foreigners)
+        alerts = {kind: [] for kind in self._expiry_fields}
+        for foreigner in foreigners:
+            user = users[foreigner.id]
+            lang_foreigner = foreigner.with_context(lang=user.lang) \
+                if user else foreigner
+            for kind, expiry, days_left in appendix.expiry_alerts(
+                    fields.Date.from_string(foreigner.stay_permitted_until),
+                    fields.Date.from_string(foreigner.passport_valid_until),
+                    fields.Date.from_string(today), warn_days):
+                expiry = fields.Date.to_string(expiry)
+                if foreigner[self._expiry_fields[kind][1]] == expiry:
+                    continue  # already signalled
+                alerts[kind].append((
+                    foreigner, user, lang_foreigner._expiry_summary(kind),
+                    expiry, lang_foreigner._expiry_note(kind, expiry, days_left)))
+        for kind, kind_alerts in alerts.items():
+            if not kind_alerts:
+                continue
+            date_field, alerted_field = self._expiry_fields[kind]
+            self._create_alerts(EXPIRY_KEYS[kind], kind_alerts)
+            # fields of this model, not user input
+            self.env.cr.execute(
+                "UPDATE uchaske_foreigner SET %s = %s WHERE id = ANY(%%s)" % (
+                    alerted_field, date_field),
+                ([alert[0].id for alert in kind_alerts],))
+        foreigners.invalidate_cache(
+            [alerted for _date, alerted in self._expiry_fields.values()])
+        return ids[-1] if len(ids) == limit else None
+
+    @api.model
+    def _cron_expiry_alerts(self, today=None, commit=False):
         """A4: one activity per foreigner and kind (end of stay, passport)
         for the district's inspector, ahead of the expiry. An expiry already
         signalled is not signalled again, even when the activity was done;
-        a new date is."""
-        today = self._today()
-        for foreigner in self.sudo().search([("expiring", "=", True)]):
-            for kind, expiry, days_left in foreigner._expiry_alerts(today):
-                alerted_field = self._expiry_fields[kind][1]
-                expiry = fields.Date.to_string(expiry)
-                if foreigner[alerted_field] == expiry:
-                    continue
-                foreigner._schedule_alert(
-                    self._expiry_summary(kind), expiry,
-                    foreigner._expiry_note(kind, expiry, days_left))
-                foreigner[alerted_field] = expiry
+        a new date is. The scheduled job calls it with ``commit=True`` (see
+        ``_alert_cron_loop``)."""
+        today = today or fields.Date.context_today(self)
+        self._alert_cron_loop(
+            lambda after, limit: self._alert_expiry_batch(today, after, limit),
+            commit=commit)
         return True

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import iin as iin_rules
+from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 
 class UchaskePerson(models.Model):
@@ -21,7 +22,9 @@ class UchaskePerson(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, index=True)
     iin = fields.Char(
-        string="IIN", size=12, index=True, track_visibility="onchange",
+        # no index=True: the unique constraint's index serves "=", the
+        # pattern index of init() serves prefixes (issue 14)
+        string="IIN", size=12, track_visibility="onchange",
         help="Individual identification number (12 digits, with checksum).")
     surname = fields.Char(required=True, track_visibility="onchange")
     first_name = fields.Char(string="Name", required=True,
@@ -59,6 +62,32 @@ class UchaskePerson(models.Model):
         ("iin_unique", "unique(iin)",
          "A person with this IIN already exists: use the existing record."),
     ]
+
+    @api.model_cr
+    def init(self):
+        cr = self.env.cr
+        # The cluster's collation (C.UTF-8) keeps the plain btree from
+        # serving LIKE 'prefix%': text_pattern_ops does (issue 14).
+        ensure_index(cr, "uchaske_person_iin_pattern_index", self._table,
+                     "iin text_pattern_ops")
+        ensure_trigram_index(cr, self._table, "name")
+
+    @api.model
+    def _name_search(self, name="", args=None, operator="ilike", limit=100,
+                     name_get_uid=None):
+        """Digits find the persons whose IIN starts with them (R11: a
+        person is looked up by IIN); the journal (R15) wraps name_search."""
+        text = (name or "").strip()
+        if text.isdigit() and len(text) <= 12 and \
+                operator in ("ilike", "like", "=ilike", "=like"):
+            access_rights_uid = name_get_uid or self._uid
+            ids = self._search(
+                [("iin", "=like", text + "%")] + list(args or []), limit=limit,
+                access_rights_uid=access_rights_uid)
+            return self.browse(ids).sudo(access_rights_uid).name_get()
+        return super(UchaskePerson, self)._name_search(
+            name=name, args=args, operator=operator, limit=limit,
+            name_get_uid=name_get_uid)
 
     @api.depends("surname", "first_name", "patronymic")
     def _compute_name(self):
