@@ -524,9 +524,11 @@ def restore(conf, archive, newdb, replace=False):
         (staging / "filestore").rename(target)
     except BaseException:
         if created:
+            import psycopg2
+
             try:
                 admin_sql(conf, "DROP DATABASE {} WITH (FORCE)", tmpdb)
-            except BackupError:
+            except (BackupError, psycopg2.Error):
                 pass  # the cluster is gone: nothing of ours can be left in it
         raise
     finally:
@@ -556,6 +558,8 @@ def main(argv=None):
     r.add_argument("--replace", action="store_true",
                    help="replace the database if it exists")
     args = parser.parse_args(argv)
+    import psycopg2
+
     try:
         conf = read_config(args.config)
         if args.command == "backup":
@@ -569,8 +573,9 @@ def main(argv=None):
             print("restored %s (backup of %s at %s) as %s: checksums and row counts "
                   "verified (%.1f s)" % (args.archive, manifest["database"],
                                          manifest["created_at"], args.newdb, seconds))
-    except (BackupError, OSError) as exc:
-        print("%s: %s" % (args.command, exc), file=sys.stderr)
+    except (BackupError, OSError, psycopg2.Error) as exc:
+        message = str(exc).strip().splitlines() or [type(exc).__name__]
+        print("%s: %s" % (args.command, message[0]), file=sys.stderr)
         return 1
     return 0
 
