@@ -2,7 +2,7 @@
 # The whole test suite (called by "./uchaske test" after install + PostgreSQL
 # start). Each stage records its counts in var/test-results/; the last line is
 # "N passed, N failed". Exit status is non-zero on any failure.
-#   stages: lint, compat, install, addons, browser+prod, regression
+#   stages: lint, compat, install, addons, browser+prod, backup, regression
 # UCHASKE_SKIP_STAGES="regression browser" skips stages (local use only;
 # skipped stages are reported).
 set -uo pipefail
@@ -65,6 +65,11 @@ fi
 if ! skip browser; then
   echo "== stage browser: headless Chromium per role; production behind nginx; XML-RPC"
   "${PYTEST[@]}" -p no:odoo --junitxml="$RESULTS/browser.xml" tests/browser tests/prod tests/rpc
+fi
+
+if ! skip backup; then
+  echo "== stage backup: ./uchaske backup -> restore round trip, refused archives"
+  "${PYTEST[@]}" -p no:odoo --junitxml="$RESULTS/backup.xml" tests/backup
 fi
 
 if ! skip regression; then
