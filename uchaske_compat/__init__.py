@@ -27,6 +27,7 @@ SHIM_NAMES = (
     "sandbox_modules",
     "db_service",
     "admin_passwd",
+    "rpc_denylist",
 )
 
 _applied = []

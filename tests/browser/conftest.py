@@ -120,4 +120,7 @@ def journeys(odoo_server, screenshot_dir):
 @pytest.fixture(scope="session")
 def screenshot_dir():
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    timings = SCREENSHOT_DIR / "timings.txt"
+    if timings.exists():
+        timings.unlink()  # this run's timings only
     return SCREENSHOT_DIR

@@ -175,3 +175,16 @@ def test_prodcheck(tmp_path):
                     % prodcheck.hash_password("a-long-master-password"))
     assert prodcheck.problems(str(good)) == []
     assert prodcheck.problems("odoo.conf") == []
+
+
+def test_rpc_denylist_names_internal_methods_only():
+    """CVE-2018-15645 and template rendering: internal methods are refused
+    over RPC; ordinary methods are not."""
+    from uchaske_compat.shims import rpc_denylist
+
+    assert rpc_denylist.is_denied("mail.template", "render_template")
+    assert rpc_denylist.is_denied("uchaske.registry.case", "message_process")
+    assert rpc_denylist.is_denied("res.partner", "message_new")
+    assert not rpc_denylist.is_denied("mail.template", "read")
+    assert not rpc_denylist.is_denied("res.partner", "render_template")
+    assert not rpc_denylist.is_denied("uchaske.registry.case", "wf_apply")

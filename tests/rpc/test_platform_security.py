@@ -138,21 +138,40 @@ def test_database_service_closed(odoo_server):
 
 
 def test_template_rendering_cannot_reach_os(odoo_server, admin, inspector):
-    """CVE-2020-29396: an inspector renders ``datetime.sys`` through
-    mail.template.render_template (any internal user may call it)."""
+    """CVE-2020-29396: ``datetime.sys`` through mail template rendering. An
+    inspector may not render his own template text over RPC at all (the
+    sandbox's ``object`` reaches ``sudo()`` and ``env.cr``): refused over
+    XML-RPC and JSON-RPC. The administrator's rendering still refuses the
+    escape, and an ordinary template still renders."""
     login, uid = inspector
     models = _proxy(odoo_server, "object")
     db = _servers.target_db()
     partner = admin.call("res.users", "read", [uid], ["partner_id"])[0]["partner_id"][0]
     payload = "${datetime.sys.modules['os'].getcwd()}"
+    with pytest.raises(xmlrpc.client.Fault) as refused:
+        models.execute_kw(db, uid, STRONG, "mail.template", "render_template",
+                          [payload, "res.partner", partner], {})
+    assert "not available over RPC" in refused.value.faultString
+    assert str(_servers.ROOT) not in refused.value.faultString
+    session, _body = _web_login(odoo_server, login, STRONG)
+    body = _json(session, odoo_server, "/web/dataset/call_kw", {
+        "model": "mail.template", "method": "render_template",
+        "args": ["${object.env.cr.dbname}", "res.partner", partner], "kwargs": {}})
+    assert "not available over RPC" in str(body.get("error")), body
+    assert db not in str(body.get("result", ""))
+    # CVE-2018-15645: a raw e-mail processed as if the gateway received it
+    with pytest.raises(xmlrpc.client.Fault) as refused:
+        models.execute_kw(db, uid, STRONG, "res.partner", "message_process",
+                          [False, "From: x@example.invalid\n\nhello"], {})
+    assert "not available over RPC" in refused.value.faultString
+    # the administrator: the escape still fails, an ordinary template renders
     try:
-        result = models.execute_kw(db, uid, STRONG, "mail.template", "render_template",
-                                   [payload, "res.partner", partner], {})
+        result = admin.call("mail.template", "render_template",
+                            payload, "res.partner", partner)
     except xmlrpc.client.Fault as fault:
         result = fault.faultString
     assert str(_servers.ROOT) not in str(result)
-    # an ordinary template still renders
-    ok = models.execute_kw(db, uid, STRONG, "mail.template", "render_template",
-                           ["${object.name} ${datetime.date(2026, 1, 2)}",
-                            "res.partner", partner], {})
+    ok = admin.call("mail.template", "render_template",
+                    "${object.name} ${datetime.date(2026, 1, 2)}",
+                    "res.partner", partner)
     assert "2026-01-02" in str(ok)
