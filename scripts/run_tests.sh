@@ -2,7 +2,7 @@
 # The whole test suite (called by "./uchaske test" after install + PostgreSQL
 # start). Each stage records its counts in var/test-results/; the last line is
 # "N passed, N failed". Exit status is non-zero on any failure.
-#   stages: lint, compat, install, addons, browser+prod, backup, regression
+#   stages: lint, compat, install, addons, bench, browser+prod, backup, regression
 # UCHASKE_SKIP_STAGES="regression browser" skips stages (local use only;
 # skipped stages are reported).
 set -uo pipefail
@@ -23,7 +23,7 @@ record() { $PY scripts/test_summary.py record "$RESULTS" "$1" "$2" "$3"; }  # st
 
 if ! skip lint; then
   echo "== stage lint: flake8 + pylint-odoo"
-  if .venv/bin/flake8 addons uchaske_compat tests scripts; then record flake8 1 0; else record flake8 0 1; fi
+  if .venv/bin/flake8 addons uchaske_compat tests scripts bench; then record flake8 1 0; else record flake8 0 1; fi
   if .venv/bin/pylint --rcfile=.pylintrc addons/uchaske_base addons/uchaske_registry addons/uchaske_meetings; then
     record pylint-odoo 1 0; else record pylint-odoo 0 1; fi
 fi
@@ -60,6 +60,22 @@ if ! skip addons; then
   echo "== stage addons: Odoo tests of our addons (pytest-odoo, SavepointCase)"
   "${PYTEST[@]}" --odoo-config=odoo.conf --odoo-database="$TEST_DB" \
     --junitxml="$RESULTS/addons.xml" addons
+fi
+
+if ! skip bench; then
+  # issue 14: the national-scale benchmark at a small size, built from the test
+  # database (nobody may be connected to it) -- a smoke test: it must finish
+  # (build + measures, < 2 min), not meet the national goals; it drops its database
+  echo "== stage bench: national benchmark at a small size (smoke)"
+  BENCH_DB=uchaske_national_small
+  if timeout 300 $PY bench/national.py --from "${UCHASKE_BENCH_FROM:-$TEST_DB}" \
+        --to "$BENCH_DB" --scale 0.002 --force \
+      && timeout 300 $PY bench/national_measures.py --db "$BENCH_DB" --repeat 20 --warmup 3; then
+    record bench 1 0
+  else
+    record bench 0 1
+  fi
+  $PY bench/national.py --to "$BENCH_DB" --drop >/dev/null || record bench-drop 0 1
 fi
 
 if ! skip browser; then

@@ -1,0 +1,235 @@
+"""Issue 14: what the users' actions cost on the national-scale database.
+
+Run on a database built by ``bench/national.py``. Each measure is the median
+of ``--repeat`` calls after ``--warmup`` calls, next to a baseline measured
+in the same run the same way (interleaved, so both see the same
+conditions), with the SQL statements of one call (``cr.sql_log_count``)
+and the goal of issue 14 beside it:
+
+* case create + register as the inspector vs ``res.partner`` create
+  (as the administrator);
+* the inspector's list of 80 cases (``search_read`` with record rules and
+  the R15 journal) vs the same rows by raw SQL;
+* surname and IIN-prefix ``name_search`` on persons as the inspector (limit
+  8, as the web client's autocompletion) vs the same ``ilike`` / ``like`` by
+  raw SQL, without rules;
+* My work (``action_open_my_work`` + first page of 80) for the inspector and
+  the chief vs a plain ``search_read`` of 80 cases by the same user.
+
+Before measuring it checks a sample of the generated cases: their history
+hash chains (``wf_check_history``) and IINs are valid. Nothing is committed.
+
+    .venv/bin/python bench/national_measures.py [--db uchaske_national]
+        [--repeat 20] [--warmup 3] [--inspector inspector] [--chief chief]
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+CASE_FIELDS = ["name", "person_id", "category_id", "district_id", "inspector_id",
+               "date_start", "date_end", "next_check_due", "check_overdue", "state"]
+ITEM_FIELDS = ["urgency", "name", "person_name", "district_name", "date_due",
+               "requirement_ref", "document", "kind", "escalated"]
+REGISTER = {"legal_basis": "Court decision", "document_number": "2-1/2026",
+            "document_date": "2026-01-12"}
+#: the same rows as the register's list, by hand: the inspector's rule
+#: (districts served or own cases), the many2ones' names, _order id desc
+RAW_LIST = """
+    SELECT c.id, c.name, p.name, cat.name, d.name, up.name, c.date_start,
+           c.date_end, c.next_check_due, c.state
+      FROM uchaske_registry_case c
+      JOIN uchaske_person p ON p.id = c.person_id
+      JOIN uchaske_registry_category cat ON cat.id = c.category_id
+      JOIN uchaske_district d ON d.id = c.district_id
+      LEFT JOIN res_users u ON u.id = c.inspector_id
+      LEFT JOIN res_partner up ON up.id = u.partner_id
+     WHERE c.district_id IN (SELECT id FROM uchaske_district WHERE inspector_id = %s)
+        OR c.inspector_id = %s
+     ORDER BY c.id DESC LIMIT 80"""
+
+
+def measure(call, baseline, repeat, warmup, cr):
+    """Medians (s) of ``call`` and ``baseline``, interleaved, and the SQL
+    statements of one call of each."""
+    for _round in range(warmup):
+        call()
+        baseline()
+    counts = []
+    for function in (call, baseline):
+        before = cr.sql_log_count
+        function()
+        counts.append(cr.sql_log_count - before)
+    timings = ([], [])
+    for _round in range(repeat):
+        for index, function in enumerate((call, baseline)):
+            start = time.perf_counter()
+            function()
+            timings[index].append(time.perf_counter() - start)
+    return (statistics.median(timings[0]), statistics.median(timings[1]),
+            counts[0], counts[1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="uchaske_national")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--inspector", default="inspector")
+    parser.add_argument("--chief", default="chief")
+    parser.add_argument("--sample", type=int, default=20,
+                        help="generated cases whose hash chain is verified")
+    args = parser.parse_args()
+
+    from uchaske_compat.launcher import prepare, set_environment
+    set_environment()
+    prepare()
+    import odoo
+    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from odoo.addons.uchaske_registry.core import iin
+    registry = odoo.registry(args.db)
+    rows = []
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        Users = env["res.users"]
+        inspector = Users.search([("login", "=", args.inspector)])
+        chief = Users.search([("login", "=", args.chief)])
+        Case = env["uchaske.registry.case"]
+        Person = env["uchaske.person"]
+
+        # -- the data are what the application expects -------------------
+        sample = Case.search([("name", "=like", "NAT-%")], limit=args.sample,
+                             order="id")
+        intact = sum(1 for case in sample if case.wf_check_history())
+        people = Person.search([("iin", "!=", False)], limit=1000, order="id desc")
+        valid = sum(1 for person in people if iin.is_valid_iin(person.iin))
+        print("sample: %d/%d generated cases have an intact history hash chain; "
+              "%d/%d IINs valid" % (intact, len(sample), valid, len(people)))
+        open_cases = Case.search_count([("inspector_id", "=", inspector.id),
+                                        ("state", "!=", "closed")])
+        print("the inspector (%s) has %d open cases; cases %d, persons %d"
+              % (args.inspector, open_cases, Case.search_count([]),
+                 Person.search_count([])))
+
+        # a person the inspector sees (generated): the search terms
+        seen = Person.sudo(inspector).search([("iin", "!=", False)], limit=1,
+                                             order="id desc")
+        surname, prefix = seen.surname[:5], seen.iin[:6]
+
+        # -- case create + register vs res.partner create -----------------
+        district = env["uchaske.district"].search(
+            [("inspector_id", "=", inspector.id)], limit=1)
+        category = env.ref("uchaske_registry.category_parole")
+        total = args.repeat + args.warmup + 1
+        new_people = [Person.sudo(inspector).create({
+            "iin": iin.make_iin(odoo.fields.Date.from_string("1931-01-01")
+                                .replace(day=1 + n % 28, month=1 + n // 28 % 12),
+                                "male", 9000 + n // 336),
+            "surname": "Benchmark", "first_name": "Person%d" % n,
+            "department_id": district.department_id.id,
+            "address_ids": [(0, 0, {
+                "address": "Street 1", "district_id": district.id,
+                "date_from": "2020-01-01"})]}) for n in range(total)]
+        Partner = env["res.partner"]
+
+        def create_register():
+            person = new_people.pop()
+            case = Case.sudo(inspector).create({
+                "person_id": person.id, "category_id": category.id,
+                "district_id": district.id, "grounds": "court_decision",
+                "grounds_number": "2-1/2026", "grounds_date": "2026-01-12",
+                "date_start": "2026-01-12", "date_end": "2027-01-12"})
+            case.sudo(inspector).wf_apply("register", REGISTER)
+
+        def partner_create():
+            Partner.create({"name": "Benchmark partner", "email": "b@example.kz"})
+        rows.append(("case create + register (inspector)", "res.partner create",
+                     measure(create_register, partner_create, args.repeat,
+                             args.warmup, cr), "<= 1.5x partner", 1.5, None))
+
+        # -- the inspector's list -----------------------------------------
+        cases = Case.sudo(inspector)
+
+        def list_cases(cases=cases):
+            cases.invalidate_cache()
+            return cases.search_read([], CASE_FIELDS, limit=80)
+
+        def raw_list():
+            cr.execute(RAW_LIST, [inspector.id, inspector.id])
+            return cr.fetchall()
+        assert [r["id"] for r in list_cases()] == [r[0] for r in raw_list()], \
+            "raw SQL does not select the same rows as the list"
+        rows.append(("inspector's list of 80 cases", "same rows, raw SQL",
+                     measure(list_cases, raw_list, args.repeat, args.warmup, cr),
+                     "<= 3x raw, <= 100 ms", 3.0, 0.100))
+
+        # -- person searches ----------------------------------------------
+        persons = Person.sudo(inspector)
+        found = {}
+
+        def search(term, key):
+            def call():
+                persons.invalidate_cache()
+                found[key] = persons.name_search(term, limit=8)
+            return call
+
+        def raw(query, value):
+            def call():
+                cr.execute(query, [value])
+                return cr.fetchall()
+            return call
+        rows.append(("surname name_search %r (inspector)" % surname,
+                     "name ilike, raw SQL",
+                     measure(search(surname, "surname"), raw(
+                         "SELECT id, name FROM uchaske_person WHERE name ILIKE %s "
+                         "ORDER BY surname, first_name, patronymic, id LIMIT 8",
+                         "%" + surname + "%"), args.repeat, args.warmup, cr),
+                     "<= 50 ms", None, 0.050))
+        rows.append(("IIN prefix name_search %r (inspector)" % prefix,
+                     "iin like, raw SQL",
+                     measure(search(prefix, "iin"), raw(
+                         "SELECT id, name FROM uchaske_person WHERE iin LIKE %s "
+                         "LIMIT 8", prefix + "%"), args.repeat, args.warmup, cr),
+                     "<= 20 ms", None, 0.020))
+
+        # -- My work --------------------------------------------------------
+        for login, user in ((args.inspector, inspector), (args.chief, chief)):
+            items = env["uchaske.work.item"].sudo(user)
+            user_cases = Case.sudo(user)
+
+            def open_my_work(items=items):
+                items.invalidate_cache()
+                action = items.action_open_my_work()
+                return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
+
+            def plain(user_cases=user_cases):
+                user_cases.invalidate_cache()
+                return user_cases.search_read([], CASE_FIELDS, limit=80)
+            rows.append(("My work, %s (open + first page)" % login,
+                         "search_read of 80 cases",
+                         measure(open_my_work, plain, args.repeat, args.warmup, cr),
+                         "<= 100 ms", None, 0.100))
+        cr.rollback()
+    print("surname search found %d, IIN prefix search found %d (limit 8)"
+          % (len(found.get("surname", [])), len(found.get("iin", []))))
+    print("\nmedian of %d calls after %d warm-up, database %s:\n"
+          % (args.repeat, args.warmup, args.db))
+    header = "| measure | median | SQL | baseline | median | SQL | ratio | goal | met |"
+    print(header)
+    print("|---|---:|---:|---|---:|---:|---:|---|---|")
+    for label, base_label, (value, base, sql_count, base_sql), goal, ratio_goal, \
+            abs_goal in rows:
+        ratio = value / base if base else float("inf")
+        met = ((ratio_goal is None or ratio <= ratio_goal)
+               and (abs_goal is None or value <= abs_goal))
+        print("| %s | %.1f ms | %d | %s | %.2f ms | %d | %.1fx | %s | %s |" % (
+            label, value * 1000, sql_count, base_label, base * 1000, base_sql,
+            ratio, goal, "yes" if met else "no"))
+
+
+if __name__ == "__main__":
+    main()
