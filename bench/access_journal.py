@@ -33,7 +33,7 @@ def main():
     prepare()
     import odoo
     odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
-    from odoo.addons.uchaske_registry.core import iin
+    from uchaske_rules import iin
     from odoo.addons.uchaske_registry.models.uchaske_access_journal_mixin \
         import journal_nested
     registry = odoo.registry(args.db)

@@ -33,7 +33,7 @@ CASE_FIELDS = ["name", "person_id", "category_id", "district_id", "inspector_id"
 
 
 def _add_cases(env, login, count):
-    from odoo.addons.uchaske_registry.core import iin
+    from uchaske_rules import iin
     user = env["res.users"].search([("login", "=", login)])
     district = env["uchaske.district"].search([("inspector_id", "=", user.id)],
                                               limit=1)

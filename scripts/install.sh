@@ -57,6 +57,16 @@ if [ ! -x .venv/bin/python ] || [ "$(cat .venv/.uchaske-stamp 2>/dev/null)" != "
   echo "$want" > .venv/.uchaske-stamp
 fi
 
+# uchaske_rules/ (the legal rules both addons import) importable in .venv from
+# any directory: a .pth file naming this checkout. Checked on every run, apart
+# from the stamp above, so that a virtualenv made before the package existed
+# (or used by another checkout) gets it too.
+site="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+if [ "$(cat "$site/uchaske.pth" 2>/dev/null)" != "$ROOT" ]; then
+  echo "==> uchaske_rules importable in .venv ($site/uchaske.pth)"
+  echo "$ROOT" > "$site/uchaske.pth"
+fi
+
 want="$(stamp package.json package-lock.json)"
 if [ ! -x node_modules/.bin/lessc ] || [ "$(cat node_modules/.uchaske-stamp 2>/dev/null)" != "$want" ]; then
   echo "==> lessc (npm ci)"

@@ -2,7 +2,8 @@
 # The whole test suite (called by "./uchaske test" after install + PostgreSQL
 # start). Each stage records its counts in var/test-results/; the last line is
 # "N passed, N failed". Exit status is non-zero on any failure.
-#   stages: lint, compat, install, addons, bench, browser+prod, backup, regression
+#   stages: lint, compat (shims, legal rules), install, addons, bench,
+#   browser+prod, backup, regression
 # UCHASKE_SKIP_STAGES="regression browser" skips stages (local use only;
 # skipped stages are reported).
 set -uo pipefail
@@ -23,14 +24,15 @@ record() { $PY scripts/test_summary.py record "$RESULTS" "$1" "$2" "$3"; }  # st
 
 if ! skip lint; then
   echo "== stage lint: flake8 + pylint-odoo"
-  if .venv/bin/flake8 addons uchaske_compat tests scripts bench; then record flake8 1 0; else record flake8 0 1; fi
-  if .venv/bin/pylint --rcfile=.pylintrc addons/uchaske_base addons/uchaske_registry addons/uchaske_meetings; then
+  if .venv/bin/flake8 addons uchaske_compat uchaske_rules tests scripts bench; then record flake8 1 0; else record flake8 0 1; fi
+  if .venv/bin/pylint --rcfile=.pylintrc addons/uchaske_base addons/uchaske_registry \
+      addons/uchaske_meetings addons/uchaske_wf_test uchaske_rules; then
     record pylint-odoo 1 0; else record pylint-odoo 0 1; fi
 fi
 
 if ! skip compat; then
-  echo "== stage compat: shims and safe_eval refusal suite"
-  "${PYTEST[@]}" -p no:odoo --junitxml="$RESULTS/compat.xml" tests/compat tests/regression
+  echo "== stage compat: shims, safe_eval refusal suite, legal rules (uchaske_rules, no Odoo)"
+  "${PYTEST[@]}" -p no:odoo --junitxml="$RESULTS/compat.xml" tests/compat tests/regression tests/rules
 fi
 
 if ! skip install; then

@@ -12,7 +12,6 @@ work* (R14); the responsible inspector approves the closing (R16) and
 exports the register (R15); the chief reads the access journal, which the
 inspector cannot (R15).
 """
-import importlib.util
 import random
 import time
 from datetime import date
@@ -20,6 +19,8 @@ from datetime import date
 import pytest
 
 from journey import JourneyError
+
+from uchaske_rules import iin as iin_rules
 
 ROOT_MENU = "uchaske_base.uchaske_root_menu"
 #: the server's clock runs free: dates that must not be in the future or
@@ -35,31 +36,20 @@ MENU = {
 }
 
 
-def _iin_module():
-    """The register's pure IIN rules (addons/uchaske_registry/core/iin.py)."""
-    import _servers
-    path = _servers.ROOT / "addons" / "uchaske_registry" / "core" / "iin.py"
-    spec = importlib.util.spec_from_file_location("uchaske_iin", str(path))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def flow():
     """Names shared by the journeys of one run (the test database may be
     reused between runs: every name carries a run tag)."""
     rng = random.Random(time.time())
     tag = "%04d" % rng.randint(0, 9999)
-    iin = _iin_module()
     return {
         "tag": tag,
         "surname": "Zhurnalov%s" % tag,
-        "iin": iin.make_iin(date(1990, 5, rng.randint(1, 28)), "male",
-                            rng.randint(0, 9000)),
-        "moved_surname": "Koshuly%s" % tag,
-        "moved_iin": iin.make_iin(date(1985, 3, rng.randint(1, 28)), "male",
+        "iin": iin_rules.make_iin(date(1990, 5, rng.randint(1, 28)), "male",
                                   rng.randint(0, 9000)),
+        "moved_surname": "Koshuly%s" % tag,
+        "moved_iin": iin_rules.make_iin(date(1985, 3, rng.randint(1, 28)),
+                                        "male", rng.randint(0, 9000)),
     }
 
 

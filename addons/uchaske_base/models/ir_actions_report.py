@@ -4,7 +4,7 @@ from datetime import datetime
 
 from odoo import _, api, fields, models
 
-from ..core import pdf_footer
+from ..tools import pdf_footer
 
 
 class IrActionsReport(models.Model):
@@ -14,7 +14,7 @@ class IrActionsReport(models.Model):
       the caller's context carries (an RPC call, a cron);
     * carry the running footer of the official layout on every page: the
       print date and "page x of y" (drawn after wkhtmltopdf, see
-      ``core/pdf_footer.py``); the rest of the layout is the QWeb template
+      ``tools/pdf_footer.py``); the rest of the layout is the QWeb template
       ``uchaske_base.report_layout``.
     """
 

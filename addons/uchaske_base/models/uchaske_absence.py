@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..core import dates
+from uchaske_rules import dates
 from .uchaske_substitution import ABSENCE_REASONS
 
 

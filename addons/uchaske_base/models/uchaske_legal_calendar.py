@@ -4,12 +4,12 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-from ..core import dates
+from uchaske_rules import dates
 
 
 class UchaskeLegalCalendar(models.AbstractModel):
     """Bridge from Odoo's working calendars to the pure date arithmetic of
-    ``core.dates``: which weekdays are worked and which days are public
+    ``uchaske_rules.dates``: which weekdays are worked and which days are public
     holidays (global leaves of the calendar)."""
 
     _name = "uchaske.legal.calendar"

@@ -9,7 +9,7 @@ from psycopg2 import sql
 
 from odoo import _, api, fields, models
 
-from ..core import my_work
+from uchaske_rules import my_work
 from .uchaske_workflow_deadline_line import open_record_action
 
 #: a requirement id at the start of an activity's summary ("R12: ...",

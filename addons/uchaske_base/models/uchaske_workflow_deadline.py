@@ -5,7 +5,7 @@ from datetime import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import dates
+from uchaske_rules import dates
 
 
 class UchaskeWorkflowDeadline(models.Model):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models, tools
 
-from ..core import dates
+from uchaske_rules import dates
 
 
 def open_record_action(res_model, res_id):

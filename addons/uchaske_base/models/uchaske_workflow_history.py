@@ -7,7 +7,7 @@ from psycopg2 import sql
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from ..core import hashchain
+from uchaske_rules import hashchain
 from .uchaske_workflow_mixin import _WF_TOKEN
 
 _logger = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.addons.uchaske_base.models.uchaske_workflow_history import \
     install_append_only
 
-from ..core import journal_text
+from uchaske_rules import journal_text
 
 _logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import appendix
+from uchaske_rules import appendix
 from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 #: technical key of the overdue-check activities (mail.activity.uchaske_key)

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import appendix
+from uchaske_rules import appendix
 from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 #: config parameter: days before an expiry that it is signalled (A4)

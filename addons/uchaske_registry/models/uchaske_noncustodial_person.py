@@ -5,7 +5,7 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import appendix
+from uchaske_rules import appendix
 
 
 class UchaskeNoncustodialPerson(models.Model):

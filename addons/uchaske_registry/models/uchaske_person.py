@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import iin as iin_rules
+from uchaske_rules import iin as iin_rules
 from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 

@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..core import supervision
+from uchaske_rules import supervision
 
 #: states in which the person is on the register and must have a
 #: responsible inspector (R14: "at no moment without one")
@@ -131,14 +131,15 @@ class UchaskeRegistryCase(models.Model):
 
     @api.multi
     def _compute_check_overdue(self):
-        today = fields.Date.context_today(self)
+        today = fields.Date.from_string(fields.Date.context_today(self))
         for case in self:
-            case.check_overdue = bool(
-                case.state in ("registered", "supervised") and case.next_check_due
-                and case.next_check_due < today)
+            case.check_overdue = case.state in ("registered", "supervised") and \
+                supervision.is_check_overdue(
+                    fields.Date.from_string(case.next_check_due), today)
 
     @api.model
     def _search_check_overdue(self, operator, value):
+        # supervision.is_check_overdue (strictly after the due date) as a domain
         today = fields.Date.context_today(self)
         domain = ["&", ("state", "in", ["registered", "supervised"]),
                   ("next_check_due", "<", today)]
@@ -154,8 +155,12 @@ class UchaskeRegistryCase(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_term(self):
-        for case in self.sudo():
-            if case.date_start and case.date_end and case.date_end < case.date_start:
+        for case in self.sudo().filtered("date_start"):
+            try:
+                supervision.validate_term(
+                    fields.Date.from_string(case.date_start),
+                    fields.Date.from_string(case.date_end))
+            except supervision.SupervisionError:
                 raise ValidationError(_(
                     "The term ends (%(end)s) before it starts (%(start)s).") % {
                         "end": case.date_end, "start": case.date_start})

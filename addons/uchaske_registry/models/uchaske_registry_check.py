@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import supervision
+from uchaske_rules import supervision
 
 
 class UchaskeRegistryCheck(models.Model):

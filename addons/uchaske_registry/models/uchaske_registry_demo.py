@@ -6,7 +6,7 @@ from odoo import api, fields, models
 
 from odoo.addons.uchaske_base.models.base import TrustedReferences
 
-from ..core import iin
+from uchaske_rules import iin
 
 #: (surname, first name, patronymic, birth date, sex) — fictional people
 PEOPLE = [

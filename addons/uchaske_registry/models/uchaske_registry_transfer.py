@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..core import relocation
+from uchaske_rules import relocation
 
 
 class UchaskeRegistryTransfer(models.Model):

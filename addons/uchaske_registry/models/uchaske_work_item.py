@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-from odoo.addons.uchaske_base.core import my_work
+from uchaske_rules import my_work
 
 
 class UchaskeWorkItem(models.TransientModel):

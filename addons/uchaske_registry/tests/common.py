@@ -6,7 +6,7 @@ from datetime import date
 
 from odoo.addons.uchaske_base.tests.common import UchaskeCase
 
-from ..core import iin
+from uchaske_rules import iin
 
 REGISTER = {"legal_basis": "Court decision of 12.10.2026",
             "document_number": "2-3301/2026", "document_date": "2026-10-12"}

@@ -6,7 +6,7 @@ from datetime import date
 
 from odoo.tests import common
 
-from ..core import iin
+from uchaske_rules import iin
 from .common import RegistryCase
 
 _FIELDS = ["document_type", "record_names", "filter_text", "operation"]

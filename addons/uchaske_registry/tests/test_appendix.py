@@ -13,7 +13,7 @@ from odoo.tests import common
 
 from odoo.addons.uchaske_base.tests.common import UchaskeCase
 
-from ..core import iin as iin_core
+from uchaske_rules import iin as iin_core
 
 TODAY = "2026-06-15"
 

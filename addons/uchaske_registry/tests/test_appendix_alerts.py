@@ -10,7 +10,7 @@ from odoo.tests import common
 
 from odoo.addons.uchaske_base.tests.common import UchaskeCase
 
-from ..core import iin as iin_core
+from uchaske_rules import iin as iin_core
 
 SOURCE = "annual check at the residence overdue"
 RUSSIAN = "просрочена ежегодная проверка по месту жительства"

@@ -17,7 +17,7 @@ from odoo.tests import common
 
 from odoo.addons.uchaske_base.tests.common import UchaskeCase
 
-from ..core import iin as iin_core
+from uchaske_rules import iin as iin_core
 
 TODAY = "2026-06-15"
 SAMPLES = os.path.join(os.path.dirname(__file__), os.pardir, "static", "samples")

@@ -13,7 +13,7 @@ from freezegun import freeze_time
 
 from odoo.tests import common
 
-from ..core import iin
+from uchaske_rules import iin
 from .common import RegistryCase
 
 #: a Wednesday: this week runs to Sunday 15 November

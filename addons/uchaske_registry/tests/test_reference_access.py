@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import common
 
-from ..core import iin
+from uchaske_rules import iin
 from .common import REGISTER, RegistryCase
 
 ROLES = ("assistant", "inspector", "responsible", "chief")

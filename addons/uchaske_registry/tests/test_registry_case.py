@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import common
 
-from ..core import iin
+from uchaske_rules import iin
 from .common import REGISTER, RegistryCase
 
 
@@ -105,8 +105,12 @@ class TestRegistryCase(RegistryCase):
             self.assertFalse(warning.in_force)
 
     def test_term_end_before_start_refused(self):
+        """R11/R12: a term may not end before it starts; a one-day term may."""
         with self.assertRefused(ValidationError, "before it starts"):
             self._new_case(date_start="2026-10-12", date_end="2026-10-01")
+        case = self._new_case(date_start="2026-10-12", date_end="2026-10-12")
+        with self.assertRefused(ValidationError, "before it starts"):
+            case.sudo(self.users["assistant"]).date_end = "2026-10-11"
 
     def test_second_open_case_same_category_refused(self):
         self._new_case()

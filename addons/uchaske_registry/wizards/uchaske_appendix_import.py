@@ -11,9 +11,9 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 
 from odoo.addons.uchaske_base.models.base import TrustedReferences
 
-from ..core import iin as iin_core
-from ..core import importing
-from ..core.importing import ColumnSpec
+from uchaske_rules import iin as iin_core
+from uchaske_rules import importing
+from uchaske_rules.importing import ColumnSpec
 from ..models.uchaske_appendix_entry_mixin import escape_like
 
 LIST_MODELS = {

@@ -11,7 +11,7 @@
   (:func:`expiry_alerts`).
 """
 
-from odoo.addons.uchaske_base.core import dates
+from . import dates
 
 KIND_STAY = "stay"
 KIND_PASSPORT = "passport"

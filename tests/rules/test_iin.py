@@ -5,8 +5,8 @@ plain unit tests, no database."""
 import unittest
 from datetime import date
 
-from ..core import iin
-from ..core.iin import InvalidIIN
+from uchaske_rules import iin
+from uchaske_rules.iin import InvalidIIN
 
 D = date
 

@@ -50,7 +50,7 @@ _MAX_NON_WORKING_RUN = 3660
 def as_date(day):
     """Return ``day`` as a :class:`date` (a datetime loses its time).
 
-    Public: the registry's core coerces its dates with it too."""
+    Public: the other rule modules coerce their dates with it too."""
     if isinstance(day, datetime):
         return day.date()
     if isinstance(day, date):

@@ -5,7 +5,7 @@ always given."""
 import unittest
 from datetime import date, datetime
 
-from ..core import my_work
+from uchaske_rules import my_work
 
 #: a Wednesday
 NOW = datetime(2026, 11, 11, 10, 0)

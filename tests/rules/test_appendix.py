@@ -5,7 +5,7 @@ tests, "today" always given."""
 import unittest
 from datetime import date
 
-from ..core import appendix
+from uchaske_rules import appendix
 
 D = date
 

@@ -13,11 +13,7 @@ ending on the 10th still runs on the 10th. An open term has no end.
 """
 import operator
 
-from odoo.addons.uchaske_base.core import dates
-
-TERM_NOT_STARTED = "not_started"
-TERM_RUNNING = "running"
-TERM_ENDED = "ended"
+from . import dates
 
 REASON_END_BEFORE_START = "end_before_start"
 REASON_BEFORE_REGISTRATION = "before_registration"
@@ -49,13 +45,14 @@ def next_check_due(last_check, registered_on, cadence_days):
     return dates.add_calendar_days(dates.as_date(base), cadence_days)
 
 
-def is_check_overdue(last_check, registered_on, cadence_days, today):
-    """Return True if ``today`` is strictly after the due check date (R12).
+def is_check_overdue(due, today):
+    """Return True if ``today`` is strictly after the ``due`` check date (R12).
 
-    A check made on the due date itself is on time.
+    A check made on the due date itself is on time; ``due`` is what
+    :func:`next_check_due` returned (None: nothing is due, never overdue).
+    ``today`` may be a datetime: its date counts.
     """
-    due = next_check_due(last_check, registered_on, cadence_days)
-    return dates.as_date(today) > due
+    return due is not None and dates.as_date(today) > dates.as_date(due)
 
 
 def validate_term(start, end):
@@ -66,21 +63,6 @@ def validate_term(start, end):
     """
     if end is not None and dates.as_date(end) < dates.as_date(start):
         raise SupervisionError(REASON_END_BEFORE_START)
-
-
-def term_state(start, end, today):
-    """Return ``'not_started'``, ``'running'`` or ``'ended'`` on ``today``.
-
-    Both ``start`` and ``end`` days belong to the term; ``end`` None means an
-    open term, which never ends.
-    """
-    validate_term(start, end)
-    today = dates.as_date(today)
-    if today < dates.as_date(start):
-        return TERM_NOT_STARTED
-    if end is not None and today > dates.as_date(end):
-        return TERM_ENDED
-    return TERM_RUNNING
 
 
 def check_date_valid(check_date, registered_on, today):

@@ -6,8 +6,8 @@ import unittest
 from dataclasses import FrozenInstanceError
 from datetime import date, datetime, timedelta
 
-from ..core import dates
-from ..core.dates import WorkCalendar
+from uchaske_rules import dates
+from uchaske_rules.dates import WorkCalendar
 
 D = date
 DT = datetime

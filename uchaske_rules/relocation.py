@@ -9,11 +9,11 @@ address to confirm the person's arrival; after the confirmation, the
 materials of the preventive work follow.
 
 The three тәулік run from the exact moment of the move, to the second
-(:func:`odoo.addons.uchaske_base.core.dates.add_24h_days`); a request sent at
+(:func:`uchaske_rules.dates.add_24h_days`); a request sent at
 the very moment of the deadline is on time. Datetimes are naive, in the local
 time zone chosen by the caller.
 """
-from odoo.addons.uchaske_base.core import dates
+from . import dates
 
 #: R14: the request is sent within three тәулік after the move.
 REQUEST_DEADLINE_DAYS = 3
@@ -32,18 +32,6 @@ class InvalidTransfer(ValueError):
 def request_due(move_moment):
     """Return the moment the confirmation request is due: move + 3 × 24 h."""
     return dates.add_24h_days(move_moment, REQUEST_DEADLINE_DAYS)
-
-
-def request_overdue(move_moment, now, request_sent_at=None):
-    """Return True if the request is still unsent and its deadline has passed.
-
-    Once the request is sent (``request_sent_at`` set) it is no longer
-    overdue, whenever it was sent: a late request is reported by
-    :func:`request_sent_late`, not here.
-    """
-    if request_sent_at is not None:
-        return False
-    return dates.is_overdue(request_due(move_moment), now)
 
 
 def request_sent_late(move_moment, sent_at):

@@ -8,7 +8,7 @@ import unittest
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..core import hashchain
+from uchaske_rules import hashchain
 
 
 def build_chain(payloads):

@@ -3,7 +3,7 @@
 """R15: the access journal's filters in words; plain unit tests."""
 import unittest
 
-from ..core import journal_text
+from uchaske_rules import journal_text
 
 
 def _leaf(field, operator, value):

@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 import openpyxl
 
-from ..core import importing, iin
-from ..core.importing import LINE_KEY, ColumnSpec, RowError
+from uchaske_rules import importing, iin
+from uchaske_rules.importing import LINE_KEY, ColumnSpec, RowError
 
 D = date
 
