@@ -9,7 +9,7 @@ SELECT ... generate_series``), one timed part after another:
   from the demo ``inspector``: same groups and company, the district's
   department; password = ``inspector``) and each department a chief (cloned
   from ``chief``);
-* persons (1.5M) with valid IINs (the checksum of core/iin.py, in SQL) and
+* persons (1.5M) with valid IINs (the checksum of uchaske_rules/iin.py, in SQL) and
   one address each;
 * register cases (200,000) in every state, each with the department, police
   point, district and inspector of its person's district, and its workflow

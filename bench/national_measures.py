@@ -90,7 +90,7 @@ def main():
     prepare()
     import odoo
     odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
-    from odoo.addons.uchaske_registry.core import iin
+    from uchaske_rules import iin
     registry = odoo.registry(args.db)
     rows = []
     with odoo.api.Environment.manage(), registry.cursor() as cr:
