@@ -3,7 +3,7 @@
 # start). Each stage records its counts in var/test-results/; the last line is
 # "N passed, N failed". Exit status is non-zero on any failure.
 #   stages: lint, compat (shims, legal rules), install, addons, bench,
-#   browser+prod, backup, regression
+#   browser+prod, backup, upgrade, regression
 # UCHASKE_SKIP_STAGES="regression browser" skips stages (local use only;
 # skipped stages are reported).
 set -uo pipefail
@@ -88,6 +88,11 @@ fi
 if ! skip backup; then
   echo "== stage backup: ./uchaske backup -> restore round trip, refused archives"
   "${PYTEST[@]}" -p no:odoo --junitxml="$RESULTS/backup.xml" tests/backup
+fi
+
+if ! skip upgrade; then
+  echo "== stage upgrade: previous release (tests/upgrade/previous_release.txt) -> ./uchaske upgrade"
+  "${PYTEST[@]}" -p no:odoo --junitxml="$RESULTS/upgrade.xml" tests/upgrade
 fi
 
 if ! skip regression; then

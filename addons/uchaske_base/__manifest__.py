@@ -4,7 +4,7 @@
     "name": "Uchaske: district police inspectors (base)",
     "summary": "Organisation, roles and workflow engine for district police "
                "inspectors (Order No. 1095 of the MIA of Kazakhstan)",
-    "version": "11.0.1.0.0",
+    "version": "11.0.2.0.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",
