@@ -67,6 +67,15 @@ def _start_chromium(window_size=None):
 
 
 @pytest.fixture
+def start_chromium():
+    """The function that starts a fresh headless Chromium (``(driver,
+    profile)``), for tests that manage the browser themselves. A fixture,
+    not an import: ``conftest`` is not a unique module name when the
+    browser, prod and rpc suites are collected together."""
+    return _start_chromium
+
+
+@pytest.fixture
 def browser():
     """A fresh headless Chromium, quit (and its profile removed) after the test."""
     driver, profile = _start_chromium()

@@ -27,8 +27,6 @@ from urllib.parse import quote
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import _start_chromium
-
 KNOWN_PATH = Path(__file__).with_name("qunit_known_failures.txt")
 #: every run's failures with their messages, for investigating them
 RESULT_PATH = Path(__file__).resolve().parents[2] / "var" / "qunit" / "result.json"
@@ -155,10 +153,10 @@ def _run_page(driver, url, deadline):
                                   state and state["started"]), pytrace=False)
 
 
-def test_web_qunit_suite(odoo_server):
+def test_web_qunit_suite(odoo_server, start_chromium):
     """Odoo's web QUnit suite passes, except the listed known failures."""
     known = parse_known_failures(KNOWN_PATH.read_text(encoding="utf-8"))
-    driver, profile = _start_chromium()
+    driver, profile = start_chromium()
     started = time.monotonic()
     deadline = started + TIMEOUT
     state = {"tests": 0, "failed": [], "messages": {}, "runtime": 0}
