@@ -21,9 +21,14 @@ from . import uchaske_absence
 from . import uchaske_workflow
 from . import uchaske_workflow_state
 from . import uchaske_workflow_transition
+from . import uchaske_workflow_input
 from . import uchaske_workflow_deadline
 from . import uchaske_workflow_deadline_line
 from . import uchaske_workflow_history
+from . import uchaske_workflow_guards
+from . import uchaske_workflow_inputs
+from . import uchaske_workflow_ui
+from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_district_scope_mixin
 from . import uchaske_work_item

@@ -8,7 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from uchaske_rules import hashchain
-from .uchaske_workflow_mixin import _WF_TOKEN
+from .uchaske_workflow_trail import _WF_TOKEN
 
 _logger = logging.getLogger(__name__)
 
@@ -18,6 +18,10 @@ HASHED_FIELDS = (
     "user_id", "acting_for_user_id", "comment", "legal_basis",
     "document_number", "document_date", "date",
 )
+
+#: hashed only when present, so that the rows written before it existed
+#: still verify
+OPTIONAL_HASHED_FIELDS = ("input_values",)
 
 #: append-only guard of a table: the function raises, the triggers call
 #: it on every UPDATE and DELETE (row level) and on TRUNCATE (statement level)
@@ -99,6 +103,10 @@ class UchaskeWorkflowHistory(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "uchaske_wf_history_attachment_rel", "history_id",
         "attachment_id", string="Attachments", readonly=True)
+    input_values = fields.Text(
+        string="Other inputs", readonly=True,
+        help="The transition's declared inputs besides the five columns above, "
+             "as canonical JSON (sorted keys); part of the row's hash.")
     date = fields.Datetime(required=True, readonly=True, index=True)
     department_id = fields.Many2one("uchaske.department", index=True, readonly=True)
     district_id = fields.Many2one("uchaske.district", index=True, readonly=True)
@@ -126,6 +134,9 @@ class UchaskeWorkflowHistory(models.Model):
             if isinstance(value, models.BaseModel):
                 value = value.id
             payload[name] = value or None
+        for name in OPTIONAL_HASHED_FIELDS:
+            if values[name]:
+                payload[name] = values[name]
         return payload
 
     @api.model
@@ -141,7 +152,8 @@ class UchaskeWorkflowHistory(models.Model):
         previous = self.sudo().search([
             ("res_model", "=", vals["res_model"]), ("res_id", "=", vals["res_id"])],
             order="id desc", limit=1)
-        full = {name: vals.get(name) for name in HASHED_FIELDS}
+        full = {name: vals.get(name)
+                for name in HASHED_FIELDS + OPTIONAL_HASHED_FIELDS}
         vals["prev_hash"] = previous.hash or None
         vals["hash"] = hashchain.chain_hash(vals["prev_hash"], self._payload(full))
         return super(UchaskeWorkflowHistory, self).create(vals)

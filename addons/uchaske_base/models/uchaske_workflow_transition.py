@@ -43,6 +43,10 @@ class UchaskeWorkflowTransition(models.Model):
         help="A document number and date are required (e.g. an order or a "
              "request).")
     require_attachment = fields.Boolean()
+    input_ids = fields.One2many(
+        "uchaske.workflow.input", "transition_id", string="Own inputs",
+        help="Inputs of this transition besides the standard ones (comment, "
+             "legal basis, document, attachments: see the require flags).")
     maker_checker = fields.Boolean(
         string="Maker-checker",
         help="The user who performed the transition that led into the current "
@@ -108,8 +112,19 @@ class UchaskeWorkflowTransition(models.Model):
         return safe_eval(self.guard_domain or "[]", self._guard_eval_context())
 
     @api.multi
+    def _wf_inputs(self):
+        """The inputs this transition accepts: the standard declarations,
+        then its own, in their sequence."""
+        self.ensure_one()
+        standard = self.env["uchaske.workflow.input"].sudo().search(
+            [("transition_id", "=", False)])
+        return (standard | self.sudo().input_ids).sorted(
+            lambda spec: (spec.sequence, spec.id))
+
+    @api.multi
     def _required_inputs(self):
-        """Names of the inputs this transition needs (for the wizard)."""
+        """Names of the inputs this transition needs: the standard ones its
+        flags require, then its own required declarations."""
         self.ensure_one()
         names = []
         if self.require_comment:
@@ -120,4 +135,5 @@ class UchaskeWorkflowTransition(models.Model):
             names += ["document_number", "document_date"]
         if self.require_attachment:
             names.append("attachment_ids")
+        names += self.sudo().input_ids.filtered("required").mapped("name")
         return names

@@ -290,25 +290,42 @@ class UchaskeRegistryCase(models.Model):
 
     # -- workflow hooks ----------------------------------------------------
 
-    @api.multi
-    def _wf_do(self, transition, values):
-        result = super(UchaskeRegistryCase, self)._wf_do(transition, values)
-        self._on_transition(transition, values)
-        return result
+    # after-effects of the transitions (``_wf_after_<code>``, see wf_apply)
 
     @api.multi
-    def _on_transition(self, transition, values):
+    def _wf_after_register(self, transition, values):
         """Remember the registration date (the first check counts from it)
-        and keep the supervision and term activities in step."""
-        self.ensure_one()
-        if transition.to_state_id.code == "registered" and not self.registered_on:
+        and schedule the supervision and term activities."""
+        if not self.registered_on:
             self.sudo().write({"registered_on": fields.Date.context_today(self)})
-        if self.state in ("registered", "supervised"):
-            self._schedule_next_check()
-            self._schedule_term_end()
-        elif self.state == "closed":
-            self._activities(("R12", "R11")).action_feedback(
-                _("Case closed."))
+        self._wf_after_supervision_step(transition, values)
+
+    @api.multi
+    def _wf_after_register_transfer(self, transition, values):
+        self._wf_after_register(transition, values)
+
+    @api.multi
+    def _wf_after_supervision_step(self, transition, values):
+        """Under supervision again: the next check (R12) and the end of the
+        term (R11) follow the case's dates."""
+        self._schedule_next_check()
+        self._schedule_term_end()
+
+    @api.multi
+    def _wf_after_start_supervision(self, transition, values):
+        self._wf_after_supervision_step(transition, values)
+
+    @api.multi
+    def _wf_after_back_to_supervision(self, transition, values):
+        self._wf_after_supervision_step(transition, values)
+
+    @api.multi
+    def _wf_after_reject_close(self, transition, values):
+        self._wf_after_supervision_step(transition, values)
+
+    @api.multi
+    def _wf_after_approve_close(self, transition, values):
+        self._activities(("R12", "R11")).action_feedback(_("Case closed."))
 
     @api.multi
     def _activities(self, refs):

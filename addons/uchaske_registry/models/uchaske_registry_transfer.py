@@ -231,16 +231,10 @@ class UchaskeRegistryTransfer(models.Model):
 
     # -- effects -----------------------------------------------------------
 
-    @api.multi
-    def _wf_do(self, transition, values):
-        result = super(UchaskeRegistryTransfer, self)._wf_do(transition, values)
-        handler = getattr(self, "_on_%s" % transition.code, None)
-        if handler:
-            handler(values)
-        return result
+    # (``_wf_after_<code>`` of the transitions, see wf_apply)
 
     @api.multi
-    def _on_confirm(self, values):
+    def _wf_after_confirm(self, transition, values):
         """Arrival confirmed in the system: the case opens at the destination,
         registered, with the origin's materials linked (R14)."""
         self.ensure_one()
@@ -281,7 +275,7 @@ class UchaskeRegistryTransfer(models.Model):
         })
 
     @api.multi
-    def _on_confirm_external(self, values):
+    def _wf_after_confirm_external(self, transition, values):
         self.ensure_one()
         self.sudo().write({
             "confirmation_number": values.get("document_number"),
@@ -290,7 +284,7 @@ class UchaskeRegistryTransfer(models.Model):
         })
 
     @api.multi
-    def _on_send_materials(self, values):
+    def _wf_after_send_materials(self, transition, values):
         self.ensure_one()
         self.sudo().write({
             "materials_sent_date": values.get("document_date"),
@@ -299,11 +293,11 @@ class UchaskeRegistryTransfer(models.Model):
         self.case_id.sudo().write({"close_reason": "transferred"})
 
     @api.multi
-    def _on_report_not_found(self, values):
+    def _wf_after_report_not_found(self, transition, values):
         self._release_case()
 
     @api.multi
-    def _on_cancel(self, values):
+    def _wf_after_cancel(self, transition, values):
         self._release_case()
 
     @api.multi

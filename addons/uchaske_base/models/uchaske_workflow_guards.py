@@ -1,0 +1,153 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+
+class UchaskeWorkflowGuards(models.AbstractModel):
+    """The checks a transition passes before it fires (part of
+    ``uchaske.workflow.mixin``).
+
+    Each check is a small method ``(self, transition)`` of one record that
+    returns None when it passes, else the error to raise, with a translated
+    message. :meth:`_wf_guards` lists them in order; the first failing one
+    stops the transition. An addon adds a check by overriding the hook::
+
+        @api.model
+        def _wf_guards(self):
+            return super()._wf_guards() + ["_wf_check_not_archived"]
+    """
+
+    _name = "uchaske.workflow.guards"
+    _description = "Workflow guards"
+
+    wf_available = fields.Char(
+        compute="_compute_wf_available",
+        help="Codes of the transitions the current user may fire now, "
+             "comma-delimited (used by the form's buttons).")
+    wf_transition_ids = fields.Many2many(
+        "uchaske.workflow.transition", compute="_compute_wf_available",
+        string="Available transitions")
+
+    @api.multi
+    def _compute_wf_available(self):
+        for record in self:
+            transitions = record._wf_available_transitions()
+            record.wf_transition_ids = transitions
+            record.wf_available = ",%s," % ",".join(transitions.mapped("code"))
+
+    @api.multi
+    def _wf_available_transitions(self):
+        """Transitions the current user may fire on this record now, all
+        guards checked except the required inputs."""
+        self.ensure_one()
+        workflow = self._wf_workflow()
+        transitions = self.env["uchaske.workflow.transition"]
+        if not workflow or not self.id:
+            return transitions
+        for transition in workflow.transition_ids:
+            if not self._wf_check(transition, check_inputs=False, raise_error=False):
+                transitions |= transition
+        return transitions
+
+    @api.multi
+    def _wf_check(self, transition, values=None, check_inputs=True,
+                  raise_error=True):
+        """Return None if the current user may fire ``transition`` on this
+        record with ``values``; otherwise raise (or return) the error."""
+        self.ensure_one()
+        error = self._wf_guard_error(transition)
+        if not error and check_inputs:
+            error = self._wf_inputs_error(transition, values or {})
+        if error and raise_error:
+            raise error
+        return error
+
+    @api.model
+    def _wf_guards(self):
+        """Hook: names of the checks of every transition, in order."""
+        return [
+            "_wf_check_from_state",
+            "_wf_check_groups",
+            "_wf_check_write_access",
+            "_wf_check_guard_domain",
+            "_wf_check_guard_method",
+            "_wf_check_maker_checker",
+        ]
+
+    @api.multi
+    def _wf_guard_error(self, transition):
+        """The first failing check's error, or None."""
+        self.ensure_one()
+        for check in self._wf_guards():
+            error = getattr(self, check)(transition)
+            if error:
+                return error
+        return None
+
+    @api.multi
+    def _wf_check_from_state(self, transition):
+        if self.state not in transition.from_state_ids.mapped("code"):
+            return ValidationError(_(
+                "%(record)s is in state %(state)s: \"%(transition)s\" is not "
+                "possible from there.") % {
+                    "record": self.display_name,
+                    "state": self._wf_state_record().name or self.state,
+                    "transition": transition.name})
+        return None
+
+    @api.multi
+    def _wf_check_groups(self, transition):
+        if transition.group_ids and not (
+                transition.group_ids & self.env.user.groups_id):
+            return AccessError(_(
+                "\"%(transition)s\" is reserved to: %(groups)s.%(ref)s") % {
+                    "transition": transition.name,
+                    "groups": ", ".join(transition.group_ids.mapped("name")),
+                    "ref": (_(" (%s)") % transition.requirement_ref)
+                    if transition.requirement_ref else ""})
+        return None
+
+    @api.multi
+    def _wf_check_write_access(self, transition):
+        try:
+            self.check_access_rights("write")
+            self.check_access_rule("write")
+        except AccessError:
+            return AccessError(_(
+                "You may not change %(record)s, so you cannot fire "
+                "\"%(transition)s\".") % {
+                    "record": self.display_name, "transition": transition.name})
+        return None
+
+    @api.multi
+    def _wf_check_guard_domain(self, transition):
+        domain = transition._get_guard_domain()
+        if domain and not self.sudo().search_count(
+                [("id", "=", self.id)] + domain):
+            return ValidationError(_(
+                "%(record)s does not meet the conditions of \"%(transition)s\".")
+                % {"record": self.display_name, "transition": transition.name})
+        return None
+
+    @api.multi
+    def _wf_check_guard_method(self, transition):
+        """The transition's own ``_wf_guard_<name>`` method, if any."""
+        if transition.guard_method:
+            message = getattr(self, transition.guard_method)(transition)
+            if message:
+                return ValidationError(message)
+        return None
+
+    @api.multi
+    def _wf_check_maker_checker(self, transition):
+        if transition.maker_checker:
+            maker = self._wf_last_history()
+            actors = self.env.user | self._wf_acting_for()
+            if maker and (maker.user_id | maker.acting_for_user_id) & actors:
+                return AccessError(_(
+                    "\"%(transition)s\" needs another person: %(maker)s made the "
+                    "request and cannot also approve it (maker-checker).") % {
+                        "transition": transition.name,
+                        "maker": maker.user_id.name})
+        return None
