@@ -386,8 +386,8 @@ class TestWorkflowEngine(UchaskeCase):
         buttons = doc.xpath("//header/button[@name='wf_button']")
         self.assertEqual(
             [b.get("data-wf-transition") for b in buttons],
-            ["register", "record_move", "confirm_arrival", "request_close",
-             "approve_close", "reject_close"])
+            ["register", "record_move", "report_meeting", "confirm_arrival",
+             "request_close", "approve_close", "reject_close"])
         self.assertIn("',register,'", buttons[0].get("attrs"))
         # the web client reads the computed modifiers, not attrs
         modifiers = json.loads(buttons[0].get("modifiers"))
