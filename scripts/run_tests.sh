@@ -72,7 +72,8 @@ if ! skip bench; then
   BENCH_DB=uchaske_national_small
   if timeout 300 $PY bench/national.py --from "${UCHASKE_BENCH_FROM:-$TEST_DB}" \
         --to "$BENCH_DB" --scale 0.002 --force \
-      && timeout 300 $PY bench/national_measures.py --db "$BENCH_DB" --repeat 20 --warmup 3; then
+      && timeout 300 $PY bench/national_measures.py --db "$BENCH_DB" --repeat 20 --warmup 3 \
+      && timeout 300 $PY bench/import_a4.py --db "$BENCH_DB" --rows 100; then
     record bench 1 0
   else
     record bench 0 1

@@ -7,6 +7,15 @@ from uchaske_rules import iin as iin_rules
 from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 
+def scope_search(column, field="id", lists=True):
+    """``search`` of a scope field: the records whose ``field`` (a person)
+    is linked to the given ids of ``column`` (see ``_scope_domain``)."""
+    def search(records, operator, value):
+        return records.env["uchaske.person"]._scope_domain(
+            column, operator, value, field=field, lists=lists)
+    return search
+
+
 class UchaskePerson(models.Model):
     """One master record per person (R11): identity, addresses, work.
 
@@ -57,6 +66,25 @@ class UchaskePerson(models.Model):
         "uchaske.registry.case", "person_id", string="Registry cases")
     case_count = fields.Integer(compute="_compute_case_count")
     active = fields.Boolean(default=True)
+    # Issue 14: what the record rules ask of a person -- "linked to one of
+    # these districts / police points / departments", through the current
+    # address, a register case or a list entry -- answered inside the one SQL
+    # query of the search (a sub-select), not by fetching every linked case
+    # and entry of the user's districts into an IN-list first, as a rule
+    # over ``case_ids.district_id`` does (seconds at national size).
+    scope_district_id = fields.Many2one(
+        "uchaske.district", compute="_compute_scope", string="Linked district",
+        search=scope_search("district_id"))
+    scope_post_id = fields.Many2one(
+        "uchaske.post", compute="_compute_scope", string="Linked police point",
+        search=scope_search("post_id"))
+    scope_department_id = fields.Many2one(
+        "uchaske.department", compute="_compute_scope", string="Linked department",
+        search=scope_search("department_id"))
+    transfer_department_id = fields.Many2one(
+        "uchaske.department", compute="_compute_scope",
+        search="_search_transfer_department",
+        string="Department of an open transfer (R14)")
 
     _sql_constraints = [
         ("iin_unique", "unique(iin)",
@@ -71,6 +99,9 @@ class UchaskePerson(models.Model):
         ensure_index(cr, "uchaske_person_iin_pattern_index", self._table,
                      "iin text_pattern_ops")
         ensure_trigram_index(cr, self._table, "name")
+        # the assistant's rule: the persons one recorded (issue 14)
+        ensure_index(cr, "uchaske_person_create_uid_index", self._table,
+                     "create_uid")
 
     @api.model
     def _name_search(self, name="", args=None, operator="ilike", limit=100,
@@ -99,11 +130,81 @@ class UchaskePerson(models.Model):
     @api.depends("address_ids.date_from", "address_ids.date_to",
                  "address_ids.address", "address_ids.district_id")
     def _compute_current_address(self):
+        # sudo: a stored value of the person, the same whoever triggers it --
+        # read as the officer, every new address went through the address
+        # rules and the R15 journal again (issue 14: 2.7 s a person at
+        # national size)
         for person in self:
-            current = person.address_ids.filtered(lambda a: not a.date_to).sorted(
+            current = person.sudo().address_ids.filtered(
+                lambda a: not a.date_to).sorted(
                 lambda a: (a.date_from or "", a.id), reverse=True)[:1]
             person.address = current.address
             person.district_id = current.district_id
+
+    @api.multi
+    def _compute_scope(self):
+        """Search-only: the record rules search these fields."""
+        for person in self:
+            person.scope_district_id = person.district_id
+            person.scope_post_id = person.district_id.post_id
+            person.scope_department_id = person.department_id
+            person.transfer_department_id = False
+
+    @api.model
+    def _scope_links(self, lists=True):
+        """Tables linking a person to a district, police point and
+        department: (table, has an ``active`` column). Hook: the lists of
+        Appendices 2-4 add theirs when ``lists``."""
+        return [("uchaske_registry_case", False)]
+
+    @api.model
+    def _scope_person_sql(self, column, ids, lists=True):
+        """(sql, params) selecting the ids of the persons linked to the
+        records ``ids`` of ``column`` (district_id, post_id, department_id)
+        -- as the one2many paths of the former rules did: archived list
+        entries count only under ``active_test=False``."""
+        ids = tuple(ids)
+        own = {
+            "district_id": "SELECT id FROM uchaske_person WHERE district_id IN %s",
+            "post_id": "SELECT p.id FROM uchaske_person p JOIN uchaske_district d "
+                       "ON d.id = p.district_id WHERE d.post_id IN %s",
+            "department_id": "SELECT id FROM uchaske_person "
+                             "WHERE department_id IN %s",
+        }[column]
+        parts, params = [own], [ids]
+        active_only = self.env.context.get("active_test", True)
+        for table, has_active in self._scope_links(lists):
+            # our own constant table and column names, never user input
+            parts.append("SELECT person_id FROM %s WHERE %s IN %%s%s" % (
+                table, column, " AND active" if has_active and active_only else ""))
+            params.append(ids)
+        return " UNION ".join(parts), params
+
+    @api.model
+    def _scope_domain(self, column, operator, value, field="id", lists=True):
+        """Domain on ``field`` (a person id) for the persons linked to
+        ``value`` (ids of ``column``'s model), for the rules of persons and
+        of their addresses."""
+        if operator not in ("in", "="):
+            raise ValueError("unsupported operator %s" % operator)
+        ids = [i for i in (value if isinstance(value, (list, tuple)) else [value])
+               if i]
+        if not ids:
+            return [(field, "=", 0)]  # nothing (the rule had no match either)
+        return [(field, "inselect", self._scope_person_sql(column, ids, lists))]
+
+    @api.model
+    def _transfer_domain(self, operator, value, field="id"):
+        if operator not in ("in", "=") or not value:
+            return [(field, "=", 0)]
+        ids = tuple(value) if isinstance(value, (list, tuple)) else (value,)
+        return [(field, "inselect", (
+            "SELECT person_id FROM uchaske_registry_case "
+            "WHERE transfer_department_id IN %s", [ids]))]
+
+    @api.model
+    def _search_transfer_department(self, operator, value):
+        return self._transfer_domain(operator, value)
 
     @api.multi
     def _compute_case_count(self):

@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class UchaskePerson(models.Model):
@@ -19,3 +19,13 @@ class UchaskePerson(models.Model):
         string="Sentenced without isolation (Appendix 3)")
     foreigner_ids = fields.One2many(
         "uchaske.foreigner", "person_id", string="Foreigner entries (Appendix 4)")
+
+    @api.model
+    def _scope_links(self, lists=True):
+        """A person on a list is linked to the list's district (R17)."""
+        links = super(UchaskePerson, self)._scope_links(lists)
+        if lists:
+            links += [("uchaske_firearm_owner", True),
+                      ("uchaske_noncustodial_person", True),
+                      ("uchaske_foreigner", True)]
+        return links

@@ -35,8 +35,10 @@ class TestAppendixImport(UchaskeCase):
         with open(os.path.join(SAMPLES, name), "rb") as handle:
             return handle.read()
 
-    def _import(self, list_type, data, filename, role="inspector", district=None):
-        wizard = self.env["uchaske.appendix.import"].sudo(self.users[role]).create({
+    def _import(self, list_type, data, filename, role="inspector", district=None,
+                context=None):
+        wizard = self.env["uchaske.appendix.import"].with_context(
+            **(context or {})).sudo(self.users[role]).create({
             "list_type": list_type,
             "district_id": (district or self.district1).id,
             "file": base64.b64encode(data),
@@ -173,6 +175,31 @@ class TestAppendixImport(UchaskeCase):
         with freeze_time(TODAY):
             expiring = self.env["uchaske.foreigner"].search([("expiring", "=", True)])
         self.assertEqual(expiring & foreigners, foreigners[1])
+
+    def test_import_is_a_bulk_load(self):
+        """R17, issue 14: a list is loaded like Odoo's own import, without a
+        chatter note, tracking values or followers per row; who loaded each
+        row stays on the row (create_uid), and the person's current address
+        and district are set."""
+        # the fixtures' context disables tracking: as a user runs it, on
+        quiet = ("tracking_disable", "mail_notrack", "mail_create_nolog")
+        wizard = self._import("a4", self._sample("a4_foreigners.csv"),
+                              "a4_foreigners.csv",
+                              context=dict.fromkeys(quiet, False))
+        foreigners = self._entries("uchaske.foreigner")
+        self.assertEqual(len(foreigners), 3, wizard.result)
+        records = [(f._name, f.id) for f in foreigners] + \
+            [(p._name, p.id) for p in foreigners.mapped("person_id")]
+        for model, res_id in records:
+            domain = [("model", "=", model), ("res_id", "=", res_id)]
+            self.assertFalse(self.env["mail.message"].search(domain), model)
+            self.assertFalse(self.env["mail.followers"].search(
+                [("res_model", "=", model), ("res_id", "=", res_id)]), model)
+        self.assertEqual(foreigners.mapped("create_uid"), self.users["inspector"])
+        person = foreigners[0].person_id
+        self.assertEqual(person.create_uid, self.users["inspector"])
+        self.assertEqual(person.district_id, self.district1)
+        self.assertTrue(person.address)
 
     # -- bad rows --------------------------------------------------------------
 

@@ -449,11 +449,17 @@ class UchaskeAppendixImport(models.TransientModel):
             problems.setdefault(error.line, []).append(
                 self._describe_error(error, spec))
         imported = updated = 0
+        # Bulk load without the chatter (issue 14): no creation note, no
+        # tracking values, no auto-followers on each person and entry -- as
+        # Odoo's own import does by default (base_import's "Track history
+        # during import" is unchecked). Who loaded each row stays in its
+        # create_uid/create_date; this wizard keeps the report.
+        importer = self.with_context(tracking_disable=True)
         for values in cleaned:
             line = values.pop(importing.LINE_KEY)
             try:
                 with self.env.cr.savepoint(), self.env.clear_upon_failure():
-                    created = self._import_row(values)[1]
+                    created = importer._import_row(values)[1]
             except ROW_ERRORS as error:
                 problems.setdefault(line, []).append(self._error_text(error))
             else:
