@@ -33,6 +33,7 @@
         "data/mail_activity_data.xml",
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
+        "data/uchaske_deadline_periodic_cron_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/res_company_data.xml",
         "views/uchaske_police_service_views.xml",

@@ -23,6 +23,8 @@ from . import uchaske_workflow_state
 from . import uchaske_workflow_transition
 from . import uchaske_workflow_deadline
 from . import uchaske_workflow_deadline_line
+# before the history: it imports the workflow mixin, which inherits this
+from . import uchaske_workflow_deadline_mixin
 from . import uchaske_workflow_history
 from . import uchaske_workflow_mixin
 from . import uchaske_district_scope_mixin
