@@ -326,62 +326,70 @@ class UchaskeWorkflowDeadline(models.Model):
         note = plaintext2html(_("Due %(due)s (%(ref)s).") % {
             "due": fields.Datetime.to_string(due), "ref": self.requirement_ref})
         cr = self.env.cr
-        # the scope rows as the "line" of _met_sql: res_id, date_start, date_due
-        cr.execute("""
+        # the scope rows play the "line" of _met_sql (res_id, date_start,
+        # date_due); the ids are drawn first so that the activity and its
+        # line are written once each, in one statement (no UPDATE after)
+        sql = """
             WITH s AS (
                 SELECT s.*, {responsible} AS user_id,
                        %(start)s::timestamp AS date_start,
                        %(due)s::timestamp AS date_due
                   FROM ({scope}) s),
-            new AS (
-                INSERT INTO uchaske_workflow_deadline_line
-                       (rule_id, requirement_ref, res_model, res_id, record_name,
-                        department_id, district_id, post_id, user_id,
-                        date_start, date_due, state, met_late, period_key,
+            todo AS (
+                SELECT s.*, nextval('uchaske_workflow_deadline_line_id_seq')
+                       AS line_id,
+                       CASE WHEN s.user_id IS NOT NULL
+                            THEN nextval('mail_activity_id_seq') END
+                       AS activity_id
+                  FROM s
+                 WHERE NOT {met}
+                   AND NOT EXISTS (
+                       SELECT 1 FROM uchaske_workflow_deadline_line x
+                        WHERE x.rule_id = %(rule)s AND x.res_id = s.res_id
+                          AND x.period_key = %(key)s)),
+            activity AS (
+                INSERT INTO mail_activity
+                       (id, res_id, res_model_id, res_model, res_name,
+                        activity_type_id, summary, note, date_deadline,
+                        user_id, uchaske_key,
                         create_uid, create_date, write_uid, write_date)
-                SELECT %(rule)s, %(ref)s, %(model)s, s.res_id, s.record_name,
-                       s.department_id, s.district_id, s.post_id, s.user_id,
-                       s.date_start, s.date_due, 'open', FALSE, %(key)s,
+                SELECT todo.activity_id, todo.res_id, %(model_id)s, %(model)s,
+                       todo.record_name, %(type)s,
+                       COALESCE(%(names)s::jsonb ->> rp.lang,
+                                %(names)s::jsonb ->> 'en_US'),
+                       %(note)s, %(due_date)s, todo.user_id,
+                       'uchaske.deadline.' || todo.line_id,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM s WHERE NOT {met}
-                ON CONFLICT (rule_id, res_id, period_key)
-                   WHERE period_key IS NOT NULL DO NOTHING
-                RETURNING id, res_id, record_name, user_id)
-            INSERT INTO mail_activity
-                   (res_id, res_model_id, res_model, res_name, activity_type_id,
-                    summary, note, date_deadline, user_id, uchaske_key,
+                  FROM todo
+                  JOIN res_users u ON u.id = todo.user_id
+                  JOIN res_partner rp ON rp.id = u.partner_id)
+            INSERT INTO uchaske_workflow_deadline_line
+                   (id, rule_id, requirement_ref, res_model, res_id, record_name,
+                    department_id, district_id, post_id, user_id, activity_id,
+                    date_start, date_due, state, met_late, period_key,
                     create_uid, create_date, write_uid, write_date)
-            SELECT new.res_id, %(model_id)s, %(model)s, new.record_name,
-                   %(type)s, COALESCE(%(names)s::jsonb ->> rp.lang,
-                                      %(names)s::jsonb ->> 'en_US'),
-                   %(note)s, %(due_date)s, new.user_id,
-                   'uchaske.deadline.' || new.id,
+            SELECT todo.line_id, %(rule)s, %(ref)s, %(model)s, todo.res_id,
+                   todo.record_name, todo.department_id, todo.district_id,
+                   todo.post_id, todo.user_id, todo.activity_id,
+                   todo.date_start, todo.date_due, 'open', FALSE, %(key)s,
                    %(uid)s, %(now)s, %(uid)s, %(now)s
-              FROM new
-              JOIN res_users u ON u.id = new.user_id
-              JOIN res_partner rp ON rp.id = u.partner_id
-            RETURNING id, res_id
+              FROM todo
+            -- the unique index: a concurrent run cannot open a second line
+            ON CONFLICT (rule_id, res_id, period_key)
+               WHERE period_key IS NOT NULL DO NOTHING
         """.format(responsible=self._RESPONSIBLE_COLUMNS[self.responsible_role],
                    scope=self._SCOPE_SQL[self.scope_kind],
-                   met=met),
-            dict(met_params, **{
-                "start": fields.Date.to_string(first),
-                "due": fields.Datetime.to_string(due),
-                "rule": self.id, "ref": self.requirement_ref,
-                "model": scope_model, "key": key, "uid": self.env.uid,
-                "now": now, "group": self.scope_group_id.id or None,
-                "model_id": self.env["ir.model"]._get(scope_model).id,
-                "type": self.env.ref("uchaske_base.mail_activity_type_deadline").id,
-                "names": json.dumps(names), "note": note,
-                "due_date": fields.Date.to_string(last)}))
-        created = cr.fetchall()
-        if created:
-            cr.execute("""
-                UPDATE uchaske_workflow_deadline_line l
-                   SET activity_id = v.activity
-                  FROM unnest(%s::int[], %s::int[]) AS v(activity, res_id)
-                 WHERE l.rule_id = %s AND l.period_key = %s AND l.res_id = v.res_id
-            """, ([row[0] for row in created], [row[1] for row in created],
-                  self.id, key))
+                   met=met)
+        params = dict(met_params, **{
+            "start": fields.Date.to_string(first),
+            "due": fields.Datetime.to_string(due),
+            "rule": self.id, "ref": self.requirement_ref,
+            "model": scope_model, "key": key, "uid": self.env.uid,
+            "now": now, "group": self.scope_group_id.id or None,
+            "model_id": self.env["ir.model"]._get(scope_model).id,
+            "type": self.env.ref("uchaske_base.mail_activity_type_deadline").id,
+            "names": json.dumps(names), "note": note,
+            "due_date": fields.Date.to_string(last)})
+        cr.execute(sql, params)
         self.env["uchaske.workflow.deadline.line"].invalidate_cache()
         self.env["mail.activity"].invalidate_cache()

@@ -146,9 +146,12 @@ class UchaskeWorkflowDeadlineLine(models.Model):
         now = fields.Datetime.now()
         cr.execute("""
             SELECT l.id, l.res_model, l.res_id, l.user_id,
-                   p.responsible_inspector_id, dep.chief_id
+                   p.responsible_inspector_id, dep.chief_id,
+                   l.rule_id, l.date_due, l.record_name, rp.name
               FROM uchaske_workflow_deadline_line l
               JOIN uchaske_workflow_deadline r ON r.id = l.rule_id
+              LEFT JOIN res_users u ON u.id = l.user_id
+              LEFT JOIN res_partner rp ON rp.id = u.partner_id
               LEFT JOIN uchaske_district d ON d.id = l.district_id
               LEFT JOIN uchaske_post p ON p.id = COALESCE(d.post_id, l.post_id)
               LEFT JOIN uchaske_department dep
@@ -176,35 +179,38 @@ class UchaskeWorkflowDeadlineLine(models.Model):
             self.browse([row[0] for row in rows
                          if (row[1], row[2]) in gone])._close("cancel")
         targets = {}
-        for line_id, model, res_id, user_id, post_lead, chief in rows:
-            if (model, res_id) in gone:
+        for row in rows:
+            if (row[1], row[2]) in gone:
                 continue
-            target = dates.next_role_up(user_id, post_lead, chief)
+            target = dates.next_role_up(row[3], row[4], row[5])
             if target:
-                targets[line_id] = target
+                targets[row[0]] = (target, row)
         if not targets:
             return True
-        lines = self.sudo().browse(list(targets))
-        users = self.env["res.users"].sudo().browse(set(targets.values()))
-        langs = {user.id: user.lang for user in users}
+        # plain values, not records: 600 lines would prefetch every field
+        cr.execute("SELECT u.id, p.lang FROM res_users u JOIN res_partner p "
+                   "ON p.id = u.partner_id WHERE u.id = ANY(%s)",
+                   [list({target for target, _row in targets.values()})])
+        langs = dict(cr.fetchall())
+        note = _("The deadline was due %(due)s; %(user)s is responsible.")
         summaries = {}
         values = []
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("uchaske_base.mail_activity_type_deadline")
-        for line in lines:
-            target = targets[line.id]
-            lang_key = (line.rule_id.id, langs[target])
+        for line_id, (target, row) in sorted(targets.items()):
+            res_model, res_id, rule_id, date_due, record_name, user_name = (
+                row[1], row[2], row[6], row[7], row[8], row[9])
+            lang_key = (rule_id, langs.get(target))
             if lang_key not in summaries:
-                summaries[lang_key] = line.with_context(
-                    lang=langs[target])._escalation_summary()
-            note = _("The deadline was due %(due)s; %(user)s is responsible.") % {
-                "due": line.date_due, "user": line.user_id.name or "-"}
+                summaries[lang_key] = self.browse(line_id).with_context(
+                    lang=langs.get(target))._escalation_summary()
+            line = self.browse(line_id)
             values.append((
-                line.id, line.res_id,
-                self.env["ir.model"]._get(line.res_model).id, line.res_model,
-                line.record_name or "", summaries[lang_key],
-                tools.plaintext2html(note), target,
-                line._activity_key(escalation=True)))
+                line_id, res_id, self.env["ir.model"]._get(res_model).id,
+                res_model, record_name or "", summaries[lang_key],
+                tools.plaintext2html(note % {"due": date_due,
+                                             "user": user_name or "-"}),
+                target, line._activity_key(escalation=True)))
         columns = list(zip(*values))
         cr.execute("""
             WITH v AS (
