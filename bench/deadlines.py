@@ -49,6 +49,12 @@ def _add_districts(cr, count):
     return cr.rowcount
 
 
+def _count(cr, where, params):
+    cr.execute("SELECT count(*) FROM uchaske_workflow_deadline_line WHERE "
+               + where, params)
+    return cr.fetchone()[0]
+
+
 def _timed(cr, call):
     before = cr.sql_log_count
     start = time.perf_counter()
@@ -93,9 +99,7 @@ def main():
         cr.execute("DELETE FROM uchaske_workflow_deadline_line WHERE rule_id = %s",
                    [rule.id])
         seconds, sql = _timed(cr, Rule._cron_periodic)
-        cr.execute("SELECT count(*) FROM uchaske_workflow_deadline_line "
-                   "WHERE rule_id = %s", [rule.id])
-        opened = cr.fetchone()[0]
+        opened = _count(cr, "rule_id = %s", [rule.id])
         base, base_rows = _raw_baseline(
             cr, "uchaske_workflow_deadline_line",
             "SELECT * FROM uchaske_workflow_deadline_line WHERE rule_id = %s",
@@ -108,9 +112,8 @@ def main():
         rows.append(("periodic job, 1st run (lines opened)", opened, seconds, sql,
                      base, base_rows))
         again, sql_again = _timed(cr, Rule._cron_periodic)
-        cr.execute("SELECT count(*) FROM uchaske_workflow_deadline_line "
-                   "WHERE rule_id = %s", [rule.id])
-        assert cr.fetchone()[0] == opened, "the second run opened lines"
+        assert _count(cr, "rule_id = %s", [rule.id]) == opened, \
+            "the second run opened lines"
         rows.append(("periodic job, 2nd run (nothing new)", 0, again, sql_again,
                      base, base_rows))
         # make --overdue of them overdue (and nothing else pending)
@@ -125,9 +128,8 @@ def main():
         overdue = cr.rowcount
         Line.invalidate_cache()
         seconds, sql = _timed(cr, Line._cron_escalate)
-        cr.execute("SELECT count(*) FROM uchaske_workflow_deadline_line WHERE "
-                   "rule_id = %s AND escalation_activity_id IS NOT NULL", [rule.id])
-        escalated = cr.fetchone()[0]
+        escalated = _count(
+            cr, "rule_id = %s AND escalation_activity_id IS NOT NULL", [rule.id])
         base, base_rows = _raw_baseline(
             cr, "mail_activity",
             "SELECT a.* FROM mail_activity a JOIN uchaske_workflow_deadline_line l "
