@@ -94,6 +94,7 @@ def main():
         Rule = env["uchaske.workflow.deadline"]
         Line = env["uchaske.workflow.deadline.line"]
         added = _add_districts(cr, args.districts)
+        cr.execute("ANALYZE uchaske_district")  # as autovacuum would
         cr.execute("SELECT count(*) FROM uchaske_district WHERE active")
         districts = cr.fetchone()[0]
         cr.execute("DELETE FROM uchaske_workflow_deadline_line WHERE rule_id = %s",

@@ -391,5 +391,9 @@ class UchaskeWorkflowDeadline(models.Model):
             "names": json.dumps(names), "note": note,
             "due_date": fields.Date.to_string(last)})
         cr.execute(sql, params)
+        if cr.rowcount > 1000:
+            # a new period's thousands of lines: fresh statistics, or the
+            # next run's anti-join is planned for the empty table (seconds)
+            cr.execute("ANALYZE uchaske_workflow_deadline_line")
         self.env["uchaske.workflow.deadline.line"].invalidate_cache()
         self.env["mail.activity"].invalidate_cache()
