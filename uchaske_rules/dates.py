@@ -320,3 +320,67 @@ def month_bounds(day):
     day = as_date(day)
     last = _calendar.monthrange(day.year, day.month)[1]
     return day.replace(day=1), day.replace(day=last)
+
+
+#: Periods of a periodic obligation (:func:`period_of`).
+PERIOD_WORKING_DAY = "working_day"
+PERIOD_MONTH = "month"
+PERIOD_QUARTER = "quarter"
+PERIOD_YEAR = "year"
+PERIODS = (PERIOD_WORKING_DAY, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR)
+
+
+def period_of(day, period, calendar=None):
+    """Return ``(first, last, key)`` of the ``period`` containing ``day``.
+
+    Periodic obligations of the Order: a rural daily call on every working
+    day (R23.3, ``'working_day'``; None on a day off, which owes nothing); a
+    report meeting every quarter (R22.13, R26, ``'quarter'``); the passport's
+    figures as of 1 January each year (A1) and the annual firearm check
+    (R22.10, ``'year'``). ``key`` names the period uniquely per kind
+    (``2026-11-02``, ``2026-11``, ``2026-Q4``, ``2026``): one obligation per
+    scope and period.
+    """
+    day = as_date(day)
+    if period == PERIOD_WORKING_DAY:
+        if not (calendar or WorkCalendar()).is_working_day(day):
+            return None
+        return day, day, day.isoformat()
+    if period == PERIOD_MONTH:
+        first, last = month_bounds(day)
+        return first, last, "%04d-%02d" % (day.year, day.month)
+    if period == PERIOD_QUARTER:
+        year, quarter = quarter_of(day)
+        first, last = quarter_bounds(year, quarter)
+        return first, last, "%04d-Q%d" % (year, quarter)
+    if period == PERIOD_YEAR:
+        return date(day.year, 1, 1), date(day.year, 12, 31), "%04d" % day.year
+    raise ValueError(
+        "unknown period %r (expected one of %s)" % (period, ", ".join(PERIODS))
+    )
+
+
+def compute_due_before(base, offset, unit, calendar=None):
+    """Return the deadline ``offset`` ``unit`` BEFORE the moment ``base``.
+
+    R27: residents are told of a report meeting at least ten calendar days
+    before it: for a meeting on the 20th the notice is due by the end of the
+    10th. An offset of 0 is the end of ``base``'s own day (R32: the protocol
+    is signed on the meeting day).
+    """
+    return compute_due(base, -_as_int(offset), unit, calendar)
+
+
+def next_role_up(responsible, post_lead, chief):
+    """Return who an overdue deadline escalates to, or None (R16, R24).
+
+    The police point's responsible inspector, unless the deadline is already
+    theirs or the chief's; then the department chief, unless it is the
+    chief's own. Arguments are user ids (or anything comparable), falsy when
+    the role is vacant.
+    """
+    if post_lead and responsible != post_lead and responsible != chief:
+        return post_lead
+    if chief and responsible != chief:
+        return chief
+    return None

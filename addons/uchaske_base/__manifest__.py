@@ -34,6 +34,7 @@
         "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
         "data/uchaske_workflow_input_data.xml",
+        "data/uchaske_deadline_periodic_cron_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/res_company_data.xml",
         "views/uchaske_police_service_views.xml",

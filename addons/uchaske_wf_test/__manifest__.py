@@ -17,6 +17,7 @@
         "security/uchaske_wf_test_rules.xml",
         "data/uchaske_workflow_data.xml",
         "data/uchaske_wf_test_input_data.xml",
+        "data/uchaske_wf_test_deadline_data.xml",
         "views/uchaske_wf_test_case_views.xml",
     ],
 }

@@ -24,6 +24,8 @@ from . import uchaske_workflow_transition
 from . import uchaske_workflow_input
 from . import uchaske_workflow_deadline
 from . import uchaske_workflow_deadline_line
+# inherited by the workflow mixin (defined below)
+from . import uchaske_workflow_deadline_mixin
 from . import uchaske_workflow_history
 from . import uchaske_workflow_guards
 from . import uchaske_workflow_inputs

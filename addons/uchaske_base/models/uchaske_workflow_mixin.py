@@ -33,7 +33,7 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     _description = "Workflow engine mixin"
     _inherit = ["mail.thread", "mail.activity.mixin", "uchaske.workflow.guards",
                 "uchaske.workflow.inputs", "uchaske.workflow.trail",
-                "uchaske.workflow.ui"]
+                "uchaske.workflow.ui", "uchaske.workflow.deadline.mixin"]
 
     state = fields.Selection(
         selection="_wf_state_selection", string="State", index=True,
@@ -167,59 +167,6 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         if chief and responsible != chief:
             return chief
         return self.env["res.users"]
-
-    # -- deadlines --------------------------------------------------------
-
-    @api.multi
-    def _wf_open_deadlines(self, state, user):
-        """Open the deadlines of ``state``; ``user`` (who made the record
-        enter it) is responsible when the rule names no user field."""
-        self.ensure_one()
-        rules = self._wf_workflow().deadline_ids.filtered(
-            lambda r: r.state_id == state)
-        lines = self.env["uchaske.workflow.deadline.line"].sudo()
-        entered = fields.Datetime.from_string(fields.Datetime.now())
-        for rule in rules:
-            base = rule._base_moment(self, entered)
-            due = rule._compute_due(base)
-            responsible = self[rule.responsible_field] \
-                if rule.responsible_field else None
-            responsible = responsible or user
-            # the activity's title in the language of the officer it is for
-            name = "%s: %s" % (rule.requirement_ref,
-                               rule.with_context(lang=responsible.lang).name)
-            activity = self._uchaske_schedule_activity(
-                responsible, name, fields.Date.to_string(due.date()),
-                _("Due %(due)s (%(ref)s).") % {
-                    "due": fields.Datetime.to_string(due),
-                    "ref": rule.requirement_ref})
-            vals = {
-                "name": name,
-                "rule_id": rule.id,
-                "requirement_ref": rule.requirement_ref,
-                "res_model": self._name,
-                "res_id": self.id,
-                "record_name": self.display_name,
-                "user_id": responsible.id,
-                "date_start": fields.Datetime.to_string(base),
-                "date_due": fields.Datetime.to_string(due),
-                "activity_id": activity.id,
-            }
-            vals.update(self._wf_scope_vals())
-            vals.pop("involved_department_id", None)  # history rows only
-            lines.create(vals)
-
-    @api.multi
-    def _wf_close_deadlines(self, state, transition):
-        self.ensure_one()
-        lines = self.env["uchaske.workflow.deadline.line"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "=", self.id),
-            ("state", "=", "open"), ("rule_id.state_id", "=", state.id)])
-        met = lines.filtered(
-            lambda line: not line.rule_id.transition_id
-            or line.rule_id.transition_id == transition)
-        met._close("done")
-        (lines - met)._close("cancel")
 
     # -- CRUD: the state permission map ----------------------------------
 

@@ -1,1 +1,2 @@
 from . import uchaske_wf_test_case
+from . import uchaske_wf_test_meeting
