@@ -314,7 +314,7 @@ class UchaskeWorkItem(models.TransientModel):
     @api.depends("res_model", "res_id", "kind")
     def _compute_actions(self):
         """The transitions the user may fire now, every guard of the engine
-        checked (``_wf_available_transitions``): only for the rows read,
+        checked (as ``_wf_available_transitions``): only for the rows read,
         the page shown, grouped by model."""
         by_model = defaultdict(list)
         for item in self:
@@ -326,11 +326,21 @@ class UchaskeWorkItem(models.TransientModel):
         for res_model, items in by_model.items():
             records = self.env[res_model].browse(
                 [item.res_id for item in items]).exists()
+            workflow = self.env["uchaske.workflow"]._get_for_model(res_model)
+            # the engine's checks, skipping the transitions whose state or
+            # groups rule them out (they would only build error messages)
+            groups = self.env.user.groups_id
+            transitions = workflow.transition_ids.filtered(
+                lambda t: not t.group_ids or t.group_ids & groups)
             names = {}
             for record in records:
                 try:
+                    state = record.state
                     names[record.id] = ", ".join(
-                        record._wf_available_transitions().mapped("name"))
+                        transition.name for transition in transitions
+                        if state in transition.from_state_ids.mapped("code")
+                        and not record._wf_check(
+                            transition, check_inputs=False, raise_error=False))
                 except AccessError:
                     names[record.id] = False
             for item in items:

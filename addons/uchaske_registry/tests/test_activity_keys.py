@@ -134,13 +134,13 @@ class TestMyWorkPage(RegistryCase):
                          "district_id": self.district1.id})
         Item = self.env["uchaske.work.item"].sudo(self.users["inspector"])
         CaseClass = type(self.Case)
-        original = CaseClass._wf_available_transitions
+        original = CaseClass._wf_check
         calls = []
 
-        def counting(record):
+        def counting(record, *args, **kwargs):
             calls.append(record.id)
-            return original(record)
-        with mock.patch.object(CaseClass, "_wf_available_transitions", counting):
+            return original(record, *args, **kwargs)
+        with mock.patch.object(CaseClass, "_wf_check", counting):
             domain = Item.action_open_my_work()["domain"]
             self.assertEqual(calls, [], "guards ran while building the list")
             total = Item.search_count(domain + [("urgency", "=", "act")])
