@@ -6,6 +6,9 @@ from odoo.exceptions import UserError, ValidationError
 from uchaske_rules import dates
 from .uchaske_substitution import ABSENCE_REASONS
 
+#: technical key of the chief's "no substitute" alert (mail.activity.uchaske_key)
+UNCOVERED_KEY = "R6.uncovered"
+
 
 class UchaskeAbsence(models.Model):
     """An inspector's absence (vacancy, leave, illness, business trip).
@@ -125,15 +128,18 @@ class UchaskeAbsence(models.Model):
                 continue
             summary = _("R6: no substitute for %(user)s (%(days)s working days)") % {
                 "user": absence.user_id.name, "days": absence.working_days}
-            if absence.activity_ids.filtered(
-                    lambda a, c=chief: a.user_id == c and a.summary == summary):
+            # found by its key: the summary is in the language of whoever
+            # saved the absence or ran the job (issue 9 item 5)
+            if self.env["mail.activity"].sudo().search_count([
+                    ("res_model", "=", absence._name), ("res_id", "=", absence.id),
+                    ("user_id", "=", chief.id), ("uchaske_key", "=", UNCOVERED_KEY)]):
                 continue
             absence._uchaske_schedule_activity(
                 chief, summary, absence.date_start, _(
                     "Districts without a substitute: %s. R6 requires an order "
                     "assigning the inspector of an adjacent district.") %
                 ", ".join(absence.uncovered_district_ids.mapped("display_name")),
-                activity_type=activity_type)
+                activity_type=activity_type, key=UNCOVERED_KEY)
 
     @api.model
     def _cron_check_uncovered(self):

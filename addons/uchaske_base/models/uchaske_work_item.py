@@ -8,12 +8,15 @@ import pytz
 from psycopg2 import sql
 
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.osv import expression
 
 from uchaske_rules import my_work
 from .uchaske_workflow_deadline_line import open_record_action
 
-#: a requirement id at the start of an activity's summary ("R12: ...",
-#: "A4: ...", "R22.10: ...")
+#: the requirement id of an activity: the start of its technical key
+#: (``mail.activity.uchaske_key``: "R12", "A4.stay", "R22.10"); for an
+#: activity without a key (typed by a user), the first one its summary names
 _REQUIREMENT_RE = re.compile(r"\b([RA]\d+(?:\.\d+)*)\b")
 
 #: rows inserted per INSERT statement
@@ -37,10 +40,12 @@ class UchaskeWorkItem(models.TransientModel):
     * open activities of our models assigned to the user (the lists' alerts
       A2-A4, supervision checks R12 ...), except those that are a deadline
       line's own activity;
-    * the records where the user may fire a transition: one search per
-      workflow on the states the user's groups leave, then the guards
-      checked per transition on the whole set (see
-      :meth:`_my_work_fireable`);
+    * the records whose state allows one of the user's groups a transition:
+      one search per workflow on stored fields under the user's record
+      rules (see :meth:`_my_work_candidates`); the exact guards
+      (``_wf_available_transitions``) are checked only for the rows read,
+      the page shown (``actions`` is computed), so what is offered is what
+      the user may fire, whatever the number of records;
     * for a supervisor (responsible inspector, chief): one row per officer
       with the number of their overdue items, openable.
 
@@ -73,7 +78,7 @@ class UchaskeWorkItem(models.TransientModel):
     record_name = fields.Char(string="Record")
     state_name = fields.Char(string="State")
     actions = fields.Char(
-        string="You can",
+        string="You can", compute="_compute_actions",
         help="The transitions you may fire on the record now.")
     deadline_line_id = fields.Many2one(
         "uchaske.workflow.deadline.line", ondelete="cascade")
@@ -180,7 +185,7 @@ class UchaskeWorkItem(models.TransientModel):
         """Open activities of our models assigned to the user (one query)."""
         activities = self.env["mail.activity"].sudo().search_read(
             [("user_id", "=", self.env.uid)] + self._my_work_activity_domain(),
-            ["res_model", "res_id", "summary", "date_deadline"])
+            ["res_model", "res_id", "summary", "date_deadline", "uchaske_key"])
         rows = []
         for activity in activities:
             if activity["id"] in skip_ids or activity["res_model"] not in self.env:
@@ -189,7 +194,8 @@ class UchaskeWorkItem(models.TransientModel):
                 clock, fields.Date.from_string(activity["date_deadline"]))
             bucket, rank = self._my_work_urgency(clock, due)
             summary = activity["summary"] or ""
-            found = _REQUIREMENT_RE.search(summary)
+            found = _REQUIREMENT_RE.match(activity["uchaske_key"] or "") or \
+                _REQUIREMENT_RE.search(summary)
             rows.append({
                 "kind": "activity",
                 "urgency": bucket,
@@ -222,11 +228,12 @@ class UchaskeWorkItem(models.TransientModel):
 
     @api.model
     def _my_work_action_rows(self, rows):
-        """The records where the user may fire a transition now. A record
-        that already has a row (a deadline) gets the actions on that row."""
-        by_record = defaultdict(list)
-        for row in rows:
-            by_record[(row["res_model"], row["res_id"])].append(row)
+        """The records whose state allows the user's groups a transition,
+        from stored data only (see :meth:`_my_work_candidates`). A record
+        that already has a row (a deadline) gets no second row. The guards
+        that are Python (guard methods, maker-checker) are checked only for
+        the rows read, the page shown: ``actions`` is computed."""
+        listed = {(row["res_model"], row["res_id"]) for row in rows}
         action_rows = []
         workflows = self.env["uchaske.workflow"].sudo().search([])
         # the definitions of all workflows in a few reads, not per workflow
@@ -234,115 +241,110 @@ class UchaskeWorkItem(models.TransientModel):
         workflows.mapped("transition_ids.from_state_ids.code")
         workflows.mapped("transition_ids.group_ids")
         officer_groups = self._my_work_officer_groups()
-        what = _("%(state)s: you may %(actions)s")  # translated once
+        rank = my_work.rank(my_work.ACT) * 10
         for workflow in workflows:
             if workflow.model not in self.env:
                 continue
-            fireable = self._my_work_fireable(workflow, officer_groups)
+            candidates, refs = self._my_work_candidates(workflow, officer_groups)
             states = {s.code: s.name for s in workflow.state_ids}
-            for res_id, (state, transitions) in fireable.items():
-                actions = ", ".join(transitions.mapped("name"))
-                refs = ", ".join(sorted(set(filter(
-                    None, transitions.mapped("requirement_ref")))))
-                existing = by_record.get((workflow.model, res_id))
-                if existing:
-                    for row in existing:
-                        row["actions"] = actions
+            for res_id, state in candidates:
+                if (workflow.model, res_id) in listed:
                     continue
                 action_rows.append({
                     "kind": "action",
                     "urgency": my_work.ACT,
-                    "urgency_rank": my_work.rank(my_work.ACT) * 10,
-                    "name": what % {
-                        "state": states.get(state, state), "actions": actions},
+                    "urgency_rank": rank,
+                    "name": states.get(state, state),
                     "res_model": workflow.model,
                     "res_id": res_id,
                     "state_name": states.get(state, state),
-                    "requirement_ref": refs or None,
-                    "actions": actions,
+                    "requirement_ref": refs.get(state),
                 })
         return action_rows
 
     @api.model
-    def _my_work_fireable(self, workflow, officer_groups):
-        """{record id: (state, transitions)} of ``workflow``'s records on
-        which the user may fire transitions now.
-
-        The same checks as the engine's ``_wf_guard_error``, made on the
-        whole set instead of record by record: state and groups (stored),
-        write access (the rules' domain, one query), the guard domain (one
-        query per transition), the guard method (Python, on prefetched
-        records) and maker-checker (one query for the last history rows).
-        A transition open to the officers of a district counts only on the
-        records of the districts the user serves: a supervisor sees there
-        the decisions that are theirs, not every officer's routine work.
-        """
+    def _my_work_candidates(self, workflow, officer_groups):
+        """([(record id, state)], {state: requirement ids}) of ``workflow``'s
+        records on which the user's groups may fire a transition, found by
+        one search as the user (read rules) on stored fields: the state, the
+        write rules, the transitions' guard domains, and, for a transition
+        open to the officers of a district, the districts the user serves
+        (a supervisor sees there the decisions that are theirs, not every
+        officer's routine work). Never cut: every record is a row."""
         user = self.env.user
         Model = self.env[workflow.model]
         transitions = workflow.transition_ids.filtered(
             lambda t: not t.group_ids or t.group_ids & user.groups_id)
-        codes = set(transitions.mapped("from_state_ids.code"))
-        if not codes or not Model.check_access_rights("write", False):
-            return {}
-        # read rules: a plain search as the user (not journaled, R15)
-        visible = Model.search([("state", "in", list(codes))])
-        if not visible:
-            return {}
-        write_domain = self.env["ir.rule"]._compute_domain(Model._name, "write") or []
-        fields_read = ["state"]
+        if not transitions or not Model.check_access_rights("write", False):
+            return [], {}
         has_district = "district_id" in Model._fields
-        if has_district:
-            fields_read.append("district_id")
-        values = Model.sudo().search(
-            [("id", "in", visible.ids)] + write_domain).read(
-                fields_read, load="_classic_write")
-        states = {v["id"]: v["state"] for v in values}
-        no_transition = transitions.browse()
-        own_districts = set(user.uchaske_district_ids.ids)
-        result = {}
+        own_districts = user.uchaske_district_ids.ids
+        domains, refs = [], defaultdict(set)
         for transition in transitions:
-            from_codes = set(transition.from_state_ids.mapped("code"))
-            routine = not transition.group_ids or \
-                transition.group_ids & officer_groups
-            ids = [v["id"] for v in values if v["state"] in from_codes and not (
-                routine and has_district and v["district_id"]
-                and v["district_id"] not in own_districts)]
-            for res_id in self._my_work_guard(Model, transition, ids):
-                state, fired = result.get(res_id, (states[res_id], no_transition))
-                result[res_id] = (state, fired | transition)
-        return result
-
-    @api.model
-    def _my_work_guard(self, Model, transition, ids):
-        """The ids among ``ids`` that pass the transition's guard domain,
-        guard method and maker-checker rule."""
+            codes = transition.from_state_ids.mapped("code")
+            if not codes:
+                continue
+            domain = [("state", "in", codes)] + (transition._get_guard_domain() or [])
+            # a guard method's necessary condition on stored fields, if the
+            # model declares one (``_my_work_guard_domains``)
+            domain += getattr(Model, "_my_work_guard_domains", {}).get(
+                transition.guard_method, [])
+            routine = not transition.group_ids or transition.group_ids & officer_groups
+            if routine and has_district:
+                domain += ["|", ("district_id", "=", False),
+                           ("district_id", "in", own_districts)]
+            domains.append(expression.normalize_domain(domain))
+            for code in codes:
+                if transition.requirement_ref:
+                    refs[code].add(transition.requirement_ref)
+        if not domains:
+            return [], {}
+        write_domain = self.env["ir.rule"]._compute_domain(Model._name, "write") or []
+        # read rules: a plain search as the user (not journaled, R15)
+        ids = Model.search(expression.AND(
+            [expression.OR(domains), write_domain]), order="id").ids
         if not ids:
-            return ids
-        domain = transition._get_guard_domain()
-        if domain:
-            ids = Model.sudo().search([("id", "in", ids)] + domain).ids
-        if transition.guard_method and ids:
-            # one prefetch group, reading only the fields the checks use
-            records = Model.browse(ids).with_context(prefetch_fields=False)
-            ids = [record.id for record in records
-                   if not getattr(record, transition.guard_method)(transition)]
-        if transition.maker_checker and ids:
-            makers = {}
-            rows = self.env["uchaske.workflow.history"].sudo().search(
-                [("res_model", "=", Model._name), ("res_id", "in", ids)],
-                order="id desc").read(
-                    ["res_id", "user_id", "acting_for_user_id"],
-                    load="_classic_write")
-            for row in rows:
-                makers.setdefault(row["res_id"], {
-                    row["user_id"], row["acting_for_user_id"]} - {False, None})
-            kept = []
-            for record in Model.browse(ids).with_context(prefetch_fields=False):
-                actors = {self.env.uid} | set(record._wf_acting_for().ids)
-                if not makers.get(record.id, set()) & actors:
-                    kept.append(record.id)
-            ids = kept
-        return ids
+            return [], {}
+        self.env.cr.execute(sql.SQL(
+            "SELECT id, state FROM {} WHERE id = ANY(%s) ORDER BY id").format(
+                sql.Identifier(Model._table)), (ids,))
+        return self.env.cr.fetchall(), {
+            code: ", ".join(sorted(values)) for code, values in refs.items()}
+
+    @api.depends("res_model", "res_id", "kind")
+    def _compute_actions(self):
+        """The transitions the user may fire now, every guard of the engine
+        checked (as ``_wf_available_transitions``): only for the rows read,
+        the page shown, grouped by model."""
+        by_model = defaultdict(list)
+        for item in self:
+            item.actions = False
+            if item.kind != "team" and item.res_model in self.env and \
+                    item.res_id and \
+                    hasattr(self.env[item.res_model], "_wf_available_transitions"):
+                by_model[item.res_model].append(item)
+        for res_model, items in by_model.items():
+            records = self.env[res_model].browse(
+                [item.res_id for item in items]).exists()
+            workflow = self.env["uchaske.workflow"]._get_for_model(res_model)
+            # the engine's checks, skipping the transitions whose state or
+            # groups rule them out (they would only build error messages)
+            groups = self.env.user.groups_id
+            transitions = workflow.transition_ids.filtered(
+                lambda t: not t.group_ids or t.group_ids & groups)
+            names = {}
+            for record in records:
+                try:
+                    state = record.state
+                    names[record.id] = ", ".join(
+                        transition.name for transition in transitions
+                        if state in transition.from_state_ids.mapped("code")
+                        and not record._wf_check(
+                            transition, check_inputs=False, raise_error=False))
+                except AccessError:
+                    names[record.id] = False
+            for item in items:
+                item.actions = names.get(item.res_id) or False
 
     # -- supervisors ------------------------------------------------------
 

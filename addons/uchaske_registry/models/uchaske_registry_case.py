@@ -329,23 +329,26 @@ class UchaskeRegistryCase(models.Model):
 
     @api.multi
     def _activities(self, refs):
-        """The case's activities of these requirement ids, read from the
+        """The case's activities of these requirement ids, found by their
+        technical key (``mail.activity.uchaske_key`` = the requirement id),
+        never by the translated summary (issue 9 item 5), read from the
         database: ``activity_ids`` may be cached from before an activity was
         created in this transaction (two R12 activities were then left)."""
         self.ensure_one()
         return self.env["mail.activity"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "=", self.id),
-        ]).filtered(lambda a: (a.summary or "").split(":")[0] in refs)
+            ("uchaske_key", "in", list(refs))])
 
     @api.multi
     def _schedule_activity(self, ref, summary, day, note=""):
-        """One activity per requirement id: replaced when the date moves."""
+        """One activity per requirement id (its key): replaced when the date
+        moves."""
         self.ensure_one()
         self._activities((ref,)).unlink()
         if not (day and self.inspector_id):
             return
         self._uchaske_schedule_activity(
-            self.inspector_id, "%s: %s" % (ref, summary), day, note)
+            self.inspector_id, "%s: %s" % (ref, summary), day, note, key=ref)
 
     @api.multi
     def _schedule_next_check(self):
@@ -440,6 +443,13 @@ class UchaskeRegistryCase(models.Model):
             return _("Only a cancelled transfer (or a person not found at the "
                      "destination) returns the case to supervision.")
         return None
+
+    #: My work (issue 9 item 7): for a guard method, a domain on stored
+    #: fields that every record passing it matches, so that the inbox
+    #: counts candidates without running the guard on each record
+    _my_work_guard_domains = {
+        "_wf_guard_from_transfer": [("origin_case_id", "!=", False)],
+    }
 
     @api.multi
     def _wf_guard_from_transfer(self, transition):
