@@ -48,6 +48,7 @@ class UchaskeListPrint(models.AbstractModel):
     @api.model
     def _columns_uchaske_firearm_owner(self):
         """A2, columns 1-7."""
+        until = _("until %s")
         return [
             (_("Row No."), lambda e: e.number),
             (_("Full name of the weapon owner"), lambda e: e.person_id.name),
@@ -59,7 +60,7 @@ class UchaskeListPrint(models.AbstractModel):
             (_("Permit: when, by whom and for what term issued"), lambda e: join(
                 e.permit_number and "№ %s" % e.permit_number,
                 format_date(e.permit_issued_on), e.permit_issued_by,
-                e.permit_valid_until and _("until %s") % format_date(
+                e.permit_valid_until and until % format_date(
                     e.permit_valid_until))),
             (_("Date of re-registration"),
              lambda e: format_date(e.reregistration_date)),
@@ -87,12 +88,13 @@ class UchaskeListPrint(models.AbstractModel):
     @api.model
     def _columns_uchaske_foreigner(self):
         """A4, columns 1-7."""
+        until = _("until %s")
         return [
             (_("Row No."), lambda e: e.number),
             (_("Full name, citizenship"), lambda e: join(
                 e.person_id.name, e.citizenship_id.name)),
             (_("Passport No., validity"), lambda e: join(
-                e.passport_number, e.passport_valid_until and _("until %s") % (
+                e.passport_number, e.passport_valid_until and until % (
                     format_date(e.passport_valid_until)))),
             (_("Term of stay permitted in this area"), lambda e: " – ".join(
                 part for part in (format_date(e.stay_permitted_from),

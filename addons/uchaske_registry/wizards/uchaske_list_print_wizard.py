@@ -63,9 +63,8 @@ class UchaskeListPrintWizard(models.TransientModel):
     @api.multi
     def _domain_and_label(self):
         """The filter of the scope and its line under the title, in the
-        language of the print."""
+        language of the print (``self`` carries it in its context)."""
         self.ensure_one()
-        wizard = self.with_context(lang=self.lang)
         scopes = {
             "district": ("district_id", _("District: %s")),
             "post": ("post_id", _("Police point: %s")),
@@ -76,7 +75,7 @@ class UchaskeListPrintWizard(models.TransientModel):
                 ("id", "in", self.env.context.get("active_ids") or [])]
             return list(domain), ""
         name, label = scopes[self.scope]
-        value = wizard[name]
+        value = self[name]
         if not value:
             raise UserError(_("Choose what to print the list for."))
         return [(name, "=", value.id)], label % value.display_name
@@ -92,7 +91,7 @@ class UchaskeListPrintWizard(models.TransientModel):
         model = self.env[self.model_name].with_context(as_of=self.as_of)
         if report.report_type == "xlsx":
             model._journal_check_export(details=report_name)
-        domain, label = self._domain_and_label()
+        domain, label = self.with_context(lang=self.lang)._domain_and_label()
         if self.is_as_of_list:
             domain = domain + [("listed_on_date", "=", True)]
         entries = model.search(domain)
