@@ -62,5 +62,5 @@ class IrActionsReport(models.Model):
 
     @api.multi
     def render_qweb_html(self, docids, data=None):
-        return super(IrActionsReport, self._uchaske_with_print_lang(data)).render_qweb_html(
-            docids, data=data)
+        report = self._uchaske_with_print_lang(data)
+        return super(IrActionsReport, report).render_qweb_html(docids, data=data)
