@@ -9,23 +9,14 @@ from datetime import date
 
 import openpyxl
 import pytest
-import requests
 
 from uchaske_rules import iin
 
+# the web session and journal helpers of the R15 server tests
+from test_access_journal_rpc import _last_log_id, _rows_since, _web
+
 PDF = "uchaske_registry.report_appendix2"
 XLSX = "uchaske_registry.appendix2_xlsx"
-LOG = "uchaske.access.log"
-
-
-def _web(url, db, login):
-    """A web client session (cookie) of ``login`` (password = login)."""
-    session = requests.Session()
-    answer = session.post("%s/web/session/authenticate" % url, json={
-        "jsonrpc": "2.0", "method": "call",
-        "params": {"db": db, "login": login, "password": login}}, timeout=60)
-    assert answer.json()["result"]["uid"], answer.text
-    return session
 
 
 @pytest.fixture(scope="module")
@@ -41,18 +32,6 @@ def owner(world):
     return inspector.call("uchaske.firearm.owner", "create", {
         "person_id": person, "district_id": world["district1"],
         "weapon_number": "RPC-%s" % stamp})
-
-
-def _last_rows(world, user_id, after):
-    return world["admin"].call(
-        LOG, "search_read", [("id", ">", after), ("user_id", "=", user_id)],
-        ["operation", "res_ids", "details"], order="id")
-
-
-def _last_id(world):
-    rows = world["admin"].call(LOG, "search_read", [], ["id"], limit=1,
-                               order="id desc")
-    return rows[0]["id"] if rows else 0
 
 
 def test_other_department_cannot_print_the_list(odoo_server, world, owner):
@@ -84,7 +63,7 @@ def test_xlsx_export_only_for_who_may_export(odoo_server, world, owner):
     answer = _web(odoo_server, db, world["responsible2"][0]).get(url, timeout=120)
     assert answer.status_code == 403
 
-    last = _last_id(world)
+    last = _last_log_id(world)
     responsible = _web(odoo_server, db, world["responsible1"][0])
     answer = responsible.get("%s/report/xlsx/%s" % (odoo_server, XLSX), params={
         "options": json.dumps({"ids": [owner], "uchaske_lang": "kk_KZ"}),
@@ -95,6 +74,6 @@ def test_xlsx_export_only_for_who_may_export(odoo_server, world, owner):
     cells = {cell for row in sheet.iter_rows(values_only=True) for cell in row}
     assert "Жеке қолданысында атыс қаруы бар адамдардың тізімі" in cells
     assert "Қайта тіркеу күні" in cells
-    rows = _last_rows(world, world["responsible1"][1], last)
+    rows = _rows_since(world, last, world["responsible1"][1])
     assert [(r["operation"], r["res_ids"], r["details"]) for r in rows] == [
         ("export", str(owner), XLSX)]
