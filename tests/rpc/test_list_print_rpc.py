@@ -5,33 +5,25 @@ for the roles that may export, refused (403) to the others, journaled."""
 import io
 import json
 import time
-from datetime import date
 
 import openpyxl
 import pytest
 
-from uchaske_rules import iin
-
 # the web session and journal helpers of the R15 server tests
-from test_access_journal_rpc import _last_log_id, _rows_since, _web
+from test_access_journal_rpc import (  # noqa: F401 (register: a fixture)
+    _last_log_id, _rows_since, _web, register)
 
 PDF = "uchaske_registry.report_appendix2"
 XLSX = "uchaske_registry.appendix2_xlsx"
 
 
 @pytest.fixture(scope="module")
-def owner(world):
-    """A firearm owner of department 1's district (Appendix 2)."""
-    inspector = world["as_user"]("inspector1")
-    stamp = int(time.time() * 1000)
-    birth = date(1950 + stamp % 50, 1 + stamp % 12, 1 + stamp % 28)
-    person = inspector.call("uchaske.person", "create", {
-        "iin": iin.make_iin(birth, "male", stamp % 9000),
-        "surname": "Қаруов", "first_name": "Rpc",
-        "department_id": world["dep1"]})
-    return inspector.call("uchaske.firearm.owner", "create", {
-        "person_id": person, "district_id": world["district1"],
-        "weapon_number": "RPC-%s" % stamp})
+def owner(world, register):  # noqa: F811 (the imported fixture)
+    """A firearm owner of department 1's district (Appendix 2): the person
+    of the R15 tests' case."""
+    return world["as_user"]("inspector1").call("uchaske.firearm.owner", "create", {
+        "person_id": register["person"], "district_id": world["district1"],
+        "weapon_number": "RPC-%s" % int(time.time() * 1000)})
 
 
 def test_other_department_cannot_print_the_list(odoo_server, world, owner):
