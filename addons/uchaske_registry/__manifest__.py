@@ -12,6 +12,7 @@
     "installable": True,
     "depends": [
         "uchaske_base",
+        "report_xlsx",
     ],
     "data": [
         "security/ir.model.access.csv",
@@ -34,11 +35,13 @@
         "wizards/uchaske_appendix_import_views.xml",
         "wizards/uchaske_noncustodial_as_of_views.xml",
         "wizards/uchaske_workflow_transition_wizard_views.xml",
+        "report/uchaske_list_reports.xml",
+        "wizards/uchaske_list_print_wizard_views.xml",
     ],
     "demo": [
         "demo/uchaske_registry_demo.xml",
     ],
     "external_dependencies": {
-        "python": ["openpyxl"],
+        "python": ["openpyxl", "xlsxwriter"],
     },
 }

@@ -26,6 +26,8 @@ CORE_ADDONS = (
     "auth_signup", "auth_brute_force", "password_security", "auth_session_timeout",
     # phones: the menu collapses, forms stack at 400 px (issue 7, section 3)
     "web_responsive",
+    # XLSX prints of the lists (OCA reporting-engine; depends on base, web)
+    "report_xlsx",
 )
 
 

@@ -11,7 +11,9 @@ class IrActionsReport(models.Model):
     """Our prints (issue 7):
 
     * speak the language of the officer who prints them, whatever language
-      the caller's context carries (an RPC call, a cron);
+      the caller's context carries (an RPC call, a cron), unless the print
+      asks for one of the installed languages (``data["uchaske_lang"]``,
+      chosen at print time: the same list prints in Kazakh and Russian);
     * carry the running footer of the official layout on every page: the
       print date and "page x of y" (drawn after wkhtmltopdf, see
       ``tools/pdf_footer.py``); the rest of the layout is the QWeb template
@@ -26,14 +28,19 @@ class IrActionsReport(models.Model):
         return (self.model or "").startswith("uchaske.")
 
     @api.multi
-    def _uchaske_print_lang(self):
+    def _uchaske_print_lang(self, data=None):
         """The language to render this report in, or None (Odoo's rule)."""
         self.ensure_one()
-        return (self.env.user.lang or None) if self._uchaske_is_ours() else None
+        if not self._uchaske_is_ours():
+            return None
+        chosen = (data or {}).get("uchaske_lang")
+        if chosen and chosen in dict(self.env["res.lang"].get_installed()):
+            return chosen
+        return self.env.user.lang or None
 
     @api.multi
-    def _uchaske_with_print_lang(self):
-        lang = self._uchaske_print_lang() if len(self) == 1 else None
+    def _uchaske_with_print_lang(self, data=None):
+        lang = self._uchaske_print_lang(data) if len(self) == 1 else None
         return self.with_context(lang=lang) if lang else self
 
     @api.multi
@@ -45,7 +52,7 @@ class IrActionsReport(models.Model):
 
     @api.multi
     def render_qweb_pdf(self, res_ids=None, data=None):
-        report = self._uchaske_with_print_lang()
+        report = self._uchaske_with_print_lang(data)
         content, kind = super(IrActionsReport, report).render_qweb_pdf(
             res_ids=res_ids, data=data)
         if kind == "pdf" and len(self) == 1 and self._uchaske_is_ours():
@@ -55,5 +62,5 @@ class IrActionsReport(models.Model):
 
     @api.multi
     def render_qweb_html(self, docids, data=None):
-        return super(IrActionsReport, self._uchaske_with_print_lang()).render_qweb_html(
-            docids, data=data)
+        report = self._uchaske_with_print_lang(data)
+        return super(IrActionsReport, report).render_qweb_html(docids, data=data)

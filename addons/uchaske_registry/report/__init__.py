@@ -1,0 +1,3 @@
+from . import uchaske_list_print
+from . import uchaske_list_report
+from . import uchaske_list_xlsx
