@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/uchaske_wf_test_rules.xml",
         "data/uchaske_workflow_data.xml",
+        "data/uchaske_wf_test_scope_data.xml",
         "views/uchaske_wf_test_case_views.xml",
     ],
 }

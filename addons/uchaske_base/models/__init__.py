@@ -16,6 +16,8 @@ from . import uchaske_police_service
 from . import uchaske_post
 from . import uchaske_district
 from . import uchaske_district_assignment
+from . import uchaske_district_scope_mixin
+from . import uchaske_scope_mixin
 from . import uchaske_substitution
 from . import uchaske_absence
 from . import uchaske_workflow
@@ -25,6 +27,5 @@ from . import uchaske_workflow_deadline
 from . import uchaske_workflow_deadline_line
 from . import uchaske_workflow_history
 from . import uchaske_workflow_mixin
-from . import uchaske_district_scope_mixin
 from . import uchaske_work_item
 from . import ir_translation

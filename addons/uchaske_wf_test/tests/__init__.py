@@ -1,2 +1,3 @@
 from . import test_engine
 from . import test_translated_titles
+from . import test_scope
