@@ -36,8 +36,10 @@ SCOPE_RULES = {
         ("assistant", _ASSISTANT, "police point of the districts served (read)",
          "[('post_id', 'in', user.uchaske_district_ids.sudo()"
          ".mapped('post_id').ids)]", _READ),
+        # not (0, '=', 1): Odoo 11 drops it from an OR of group rules, and
+        # an OR of nothing is no restriction
         ("assistant_change", _ASSISTANT, "kept by the police point's lead",
-         "[(0, '=', 1)]", _CHANGE),
+         "[('id', '=', 0)]", _CHANGE),
         ("responsible_inspector", _RESPONSIBLE, "police point (R24)", _POST, _ALL),
         ("district_chief", _CHIEF, "department (R16)", _DEPARTMENT, _ALL),
     ),

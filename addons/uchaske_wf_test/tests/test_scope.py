@@ -116,12 +116,15 @@ class TestScopeKinds(UchaskeCase):
                 "order_date": "2026-11-25"})
         self.assertEqual((case.post_id, case.department_id, case.inspector_id),
                          (self.post1, self.dep1, self.users["inspector"]))
-        for role in ("neighbour", "assistant2", "inspector2", "responsible2",
-                     "chief2"):
-            self.assertFalse(self._visible(self.Case, role, case), role)
-        with self.assertRefused(AccessError):
-            self.Case.sudo(self.users["inspector2"]).create(
-                {"name": "Foreign", "district_id": self.district1.id})
+        with freeze_time("2026-11-30"):
+            self.env["ir.rule"].clear_caches()
+            self.env["res.users"].invalidate_cache()
+            for role in ("neighbour", "assistant2", "inspector2", "responsible2",
+                         "chief2"):
+                self.assertFalse(self._visible(self.Case, role, case), role)
+            with self.assertRefused(AccessError):
+                self.Case.sudo(self.users["inspector2"]).create(
+                    {"name": "Foreign", "district_id": self.district1.id})
         with freeze_time("2026-12-05"):
             self.env["uchaske.substitution"]._cron_refresh_access()
             self.env["res.users"].invalidate_cache()
