@@ -15,9 +15,9 @@ from . import uchaske_department
 from . import uchaske_police_service
 from . import uchaske_post
 from . import uchaske_district
-from . import uchaske_district_assignment
 from . import uchaske_district_scope_mixin
 from . import uchaske_scope_mixin
+from . import uchaske_district_assignment
 from . import uchaske_substitution
 from . import uchaske_absence
 from . import uchaske_workflow

@@ -11,8 +11,7 @@ from odoo.tests import common
 
 from odoo.addons.uchaske_base.tests.common import UchaskeCase
 
-REGISTER = {"legal_basis": "Court decision", "document_number": "2-115/2026",
-            "document_date": "2026-10-01"}
+from .test_engine import REGISTER
 
 
 @common.at_install(False)
