@@ -18,6 +18,7 @@
         "data/uchaske_workflow_data.xml",
         "data/uchaske_wf_test_input_data.xml",
         "data/uchaske_wf_test_deadline_data.xml",
+        "data/uchaske_wf_test_scope_data.xml",
         "views/uchaske_wf_test_case_views.xml",
     ],
 }

@@ -120,10 +120,21 @@ def _sql(db):
             sequence = cr.fetchone()
             cr.execute("SELECT name FROM uchaske_registry_case")
             numbers = [row[0] for row in cr.fetchall()]
+            # record rules of our models alike in model, groups, domain
+            cr.execute("""SELECT model, groups, domain_force, count(*) FROM (
+                            SELECT m.model, r.domain_force,
+                                   (SELECT string_agg(g.group_id::text, ','
+                                                      ORDER BY g.group_id)
+                                      FROM rule_group_rel g
+                                     WHERE g.rule_group_id = r.id) AS groups
+                              FROM ir_rule r JOIN ir_model m ON m.id = r.model_id
+                             WHERE m.model LIKE 'uchaske.%%') rules
+                          GROUP BY 1, 2, 3 HAVING count(*) > 1""")
+            twin_rules = cr.fetchall()
     finally:
         cnx.close()
     return {"ids": ids, "deadlines": deadlines, "modules": modules,
-            "sequence": sequence, "numbers": numbers}
+            "sequence": sequence, "numbers": numbers, "twin_rules": twin_rules}
 
 
 def _snapshot(db, name, *extra):
@@ -293,3 +304,10 @@ def test_case_numbers_continue_gap_free(upgraded):
              for name in upgraded["before"]["numbers"]
              if name.startswith("PR-%s-" % time.strftime("%Y"))]
     assert given and number_next > max(given)
+
+
+def test_record_rules_not_duplicated(upgraded):
+    """Issue 9: the standard rules the scope mixin generates reuse the
+    xmlids of the hand-written ones they replace: no rule twice."""
+    assert upgraded["before"]["twin_rules"] == []
+    assert upgraded["after"]["twin_rules"] == []

@@ -15,6 +15,8 @@ from . import uchaske_department
 from . import uchaske_police_service
 from . import uchaske_post
 from . import uchaske_district
+from . import uchaske_district_scope_mixin
+from . import uchaske_scope_mixin
 from . import uchaske_district_assignment
 from . import uchaske_substitution
 from . import uchaske_absence
@@ -32,6 +34,5 @@ from . import uchaske_workflow_inputs
 from . import uchaske_workflow_ui
 from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
-from . import uchaske_district_scope_mixin
 from . import uchaske_work_item
 from . import ir_translation

@@ -14,13 +14,15 @@ class UchaskeDistrictAssignment(models.Model):
 
     _name = "uchaske.district.assignment"
     _description = "District assignment"
+    _inherit = ["uchaske.scope.mixin"]
     _order = "date_start desc, id desc"
+    # the whole department sees its assignments (uchaske_rules.xml)
+    _scope_rules = False
 
     district_id = fields.Many2one(
         "uchaske.district", required=True, ondelete="cascade", index=True)
-    # stored here, not a related field: a related field is filled by a
-    # recomputation after the insert, and the record rule (own department)
-    # was checked on the still empty value (the chief could not create one)
+    # set from the district by uchaske.scope.mixin (sudo: a district the
+    # user may not read is refused by the input check with the field's name)
     department_id = fields.Many2one(
         "uchaske.department", required=True, readonly=True, index=True,
         help="The district's department (set from the district).")
@@ -44,22 +46,3 @@ class UchaskeDistrictAssignment(models.Model):
                     "The end of service (%(end)s) cannot be before the "
                     "appointment (%(start)s).") % {
                         "end": assignment.date_end, "start": assignment.date_start})
-
-    @api.model
-    def _prepare_department(self, vals):
-        if vals.get("district_id"):
-            # sudo: a district the user may not read is refused by the input
-            # check with the field's name, not here by a bare AccessError
-            district = self.env["uchaske.district"].sudo().browse(vals["district_id"])
-            vals["department_id"] = district.department_id.id
-        return vals
-
-    @api.model
-    def create(self, vals):
-        return super(UchaskeDistrictAssignment, self).create(
-            self._prepare_department(dict(vals)))
-
-    @api.multi
-    def write(self, vals):
-        return super(UchaskeDistrictAssignment, self).write(
-            self._prepare_department(dict(vals)))

@@ -24,9 +24,11 @@ class UchaskeSubstitution(models.Model):
 
     _name = "uchaske.substitution"
     _description = "Substitution (R6)"
-    _inherit = ["mail.thread"]
+    _inherit = ["uchaske.scope.mixin", "mail.thread"]
     _order = "date_start desc, id desc"
     _uchaske_past_date_fields = ("order_date",)
+    # the whole department sees its substitutions (uchaske_rules.xml)
+    _scope_rules = False
 
     name = fields.Char(compute="_compute_name", store=True)
     district_id = fields.Many2one(
@@ -133,24 +135,13 @@ class UchaskeSubstitution(models.Model):
                         "order": overlapping.order_number})
 
     @api.model
-    def _prepare_department(self, vals):
-        # stored here (not a related field) so that the record rules can
-        # check the new record as soon as it is inserted
-        if vals.get("district_id"):
-            district = self.env["uchaske.district"].browse(vals["district_id"])
-            vals["department_id"] = district.department_id.id
-        return vals
-
-    @api.model
     def create(self, vals):
-        vals = self._prepare_department(dict(vals))
         record = super(UchaskeSubstitution, self).create(vals)
         self.env["ir.rule"].clear_caches()
         return record
 
     @api.multi
     def write(self, vals):
-        vals = self._prepare_department(dict(vals))
         result = super(UchaskeSubstitution, self).write(vals)
         self.env["ir.rule"].clear_caches()
         return result

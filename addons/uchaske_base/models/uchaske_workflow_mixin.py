@@ -23,10 +23,11 @@ class UchaskeWorkflowMixin(models.AbstractModel):
 
     Hooks for inheriting models: ``_wf_scope_vals`` (department, district and
     police point of a record), ``_wf_acting_for`` (substitution, R6),
-    ``_wf_escalation_user`` (the next role up), ``_wf_guard_<name>`` (guard
-    methods named by transitions), ``_wf_guards`` (the checks of every
-    transition), ``_wf_before_<code>`` and ``_wf_after_<code>`` (effects of
-    one transition, see :meth:`wf_apply`).
+    ``_wf_escalation_user`` (the next role up) -- given by
+    ``uchaske.scope.mixin`` --, ``_wf_guard_<name>`` (guard methods named by
+    transitions), ``_wf_guards`` (the checks of every transition),
+    ``_wf_before_<code>`` and ``_wf_after_<code>`` (effects of one
+    transition, see :meth:`wf_apply`).
     """
 
     _name = "uchaske.workflow.mixin"
@@ -121,51 +122,23 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             {"state": state.code})
 
     # -- hooks --------------------------------------------------------------
+    # Trivial defaults: ``uchaske.scope.mixin`` (listed before this mixin in
+    # a model's ``_inherit``) gives the scope, the substitution (R6) and the
+    # escalation (R16, R24) of a record.
 
     @api.multi
     def _wf_scope_vals(self):
-        """Department/district/post of the record, copied to its history and
-        deadlines so that they follow the record rules of their record.
-        Overrides may add ``involved_department_id`` (history only)."""
-        self.ensure_one()
-        vals = {}
-        # sudo: a transition may be fired from another department (a transfer
-        # confirmed by its destination) whose users cannot read the district
-        record = self.sudo()
-        district = record["district_id"] if "district_id" in self._fields else None
-        if district:
-            vals.update(district_id=district.id,
-                        department_id=district.department_id.id,
-                        post_id=district.post_id.id)
-        elif "department_id" in self._fields:
-            vals["department_id"] = record["department_id"].id
-        return vals
+        """Department/district/post copied to the history and deadlines."""
+        return {}
 
     @api.multi
     def _wf_acting_for(self):
-        """The absent inspector the current user substitutes for here (R6)."""
-        self.ensure_one()
-        if "district_id" not in self._fields or not self["district_id"]:
-            return self.env["res.users"]
-        substitution = self.env["uchaske.substitution"]._find_active(
-            self["district_id"], self.env.user)
-        return substitution.absent_user_id
+        """The absent inspector the current user substitutes for (R6)."""
+        return self.env["res.users"]
 
     @api.multi
     def _wf_escalation_user(self, responsible):
-        """The next role up from ``responsible`` for this record: the police
-        point's responsible inspector, then the department chief (R16, R24)."""
-        self.ensure_one()
-        record = self.sudo()
-        district = record["district_id"] if "district_id" in self._fields else None
-        department = district.department_id if district else (
-            record["department_id"] if "department_id" in self._fields else None)
-        post_lead = district.post_id.responsible_inspector_id if district else None
-        chief = department.chief_id if department else None
-        if post_lead and responsible != post_lead and responsible != chief:
-            return post_lead
-        if chief and responsible != chief:
-            return chief
+        """The next role up from ``responsible`` (R16, R24)."""
         return self.env["res.users"]
 
     # -- CRUD: the state permission map ----------------------------------

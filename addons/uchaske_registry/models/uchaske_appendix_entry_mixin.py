@@ -61,7 +61,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
     """
 
     _name = "uchaske.appendix.entry.mixin"
-    _inherit = ["uchaske.district.scope.mixin"]
+    _inherit = ["uchaske.scope.mixin"]
     _description = "Entry of a list of Appendices 2-4 (R17)"
 
     #: {entry field: uchaske.person field} copied from the person by default
@@ -72,21 +72,9 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
         track_visibility="onchange",
         default=lambda self: self.env.user.uchaske_district_ids[:1],
         help="The district whose inspector keeps this list (R17).")
-    department_id = fields.Many2one(
-        "uchaske.department", readonly=True, index=True)
-    post_id = fields.Many2one("uchaske.post", string="Police point",
-                              readonly=True, index=True)
+    post_id = fields.Many2one(string="Police point")
 
     # -- helpers ---------------------------------------------------------
-
-    @api.model
-    def _prepare_scope_vals(self, vals):
-        """Department and police point follow the district."""
-        if vals.get("district_id"):
-            district = self.env["uchaske.district"].sudo().browse(vals["district_id"])
-            vals["department_id"] = district.department_id.id
-            vals["post_id"] = district.post_id.id
-        return vals
 
     @api.model
     def _prepare_person_vals(self, vals):
@@ -275,7 +263,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
     @api.model
     def create(self, vals):
         self._check_scope_fields(vals)
-        vals = self._prepare_person_vals(self._prepare_scope_vals(dict(vals)))
+        vals = self._prepare_person_vals(dict(vals))
         if not vals.get("number") and vals.get("district_id"):
             vals["number"] = self._next_number(vals["district_id"])
         return super(UchaskeAppendixEntryMixin, self).create(vals)
@@ -283,8 +271,6 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
     @api.multi
     def write(self, vals):
         self._check_scope_fields(vals)
-        if "district_id" in vals:
-            vals = self._prepare_scope_vals(dict(vals))
         result = super(UchaskeAppendixEntryMixin, self).write(vals)
         if vals.get("district_id") and "number" not in vals:
             # a row moved to another district's list gets that list's next No.

@@ -26,8 +26,9 @@ class UchaskeRegistryCase(models.Model):
 
     _name = "uchaske.registry.case"
     _description = "Preventive register case"
-    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin",
-                "uchaske.district.scope.mixin"]
+    # the scope first: its engine hooks replace the engine's defaults
+    _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin",
+                "uchaske.access.journal.mixin"]
     _order = "id desc"
     _uchaske_past_date_fields = ("grounds_date",)
     _scope_inspector_field = "inspector_id"
@@ -233,18 +234,6 @@ class UchaskeRegistryCase(models.Model):
     # -- CRUD -----------------------------------------------------------
 
     @api.model
-    def _prepare_scope_vals(self, vals):
-        """Department, police point and default inspector follow the
-        district."""
-        if vals.get("district_id"):
-            district = self.env["uchaske.district"].sudo().browse(vals["district_id"])
-            vals["department_id"] = district.department_id.id
-            vals["post_id"] = district.post_id.id
-            if not vals.get("inspector_id"):
-                vals["inspector_id"] = district.inspector_id.id
-        return vals
-
-    @api.model
     def _check_engine_fields(self, vals):
         """Refuse the fields only the engine sets (``_engine_fields``)."""
         if self.env.uid == SUPERUSER_ID:
@@ -274,7 +263,7 @@ class UchaskeRegistryCase(models.Model):
     @api.model
     def create(self, vals):
         self._check_engine_fields(vals)
-        vals = self._prepare_scope_vals(dict(vals))
+        vals = dict(vals)
         if vals.get("name", _("New")) == _("New"):
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
                 "uchaske.registry.case") or _("New")
@@ -285,7 +274,6 @@ class UchaskeRegistryCase(models.Model):
         self._check_engine_fields(vals)
         if "district_id" in vals:
             self._check_district_change(vals["district_id"])
-            vals = self._prepare_scope_vals(dict(vals))
         return super(UchaskeRegistryCase, self).write(vals)
 
     # -- workflow hooks ----------------------------------------------------

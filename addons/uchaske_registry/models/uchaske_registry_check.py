@@ -13,18 +13,17 @@ class UchaskeRegistryCheck(models.Model):
 
     _name = "uchaske.registry.check"
     _description = "Supervision check"
-    _inherit = ["mail.thread", "uchaske.access.journal.mixin"]
+    _inherit = ["uchaske.scope.mixin", "mail.thread",
+                "uchaske.access.journal.mixin"]
     _order = "date desc, id desc"
+    #: district, department and police point follow the case
+    _scope_anchor = "case_id"
 
     case_id = fields.Many2one(
         "uchaske.registry.case", required=True, ondelete="cascade", index=True)
     person_id = fields.Many2one(related="case_id.person_id", store=True,
                                 readonly=True)
-    # copied from the case in create (not related fields): the record rules
-    # check a new row as soon as it is inserted
-    district_id = fields.Many2one("uchaske.district", readonly=True, index=True)
-    department_id = fields.Many2one("uchaske.department", readonly=True, index=True)
-    post_id = fields.Many2one("uchaske.post", readonly=True, index=True)
+    district_id = fields.Many2one(readonly=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     kind = fields.Selection([
         ("home_visit", "Home visit"),
@@ -84,11 +83,7 @@ class UchaskeRegistryCheck(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = dict(vals)
         self._check_case_fields(vals)
-        case = self.env["uchaske.registry.case"].browse(vals.get("case_id"))
-        vals.update(district_id=case.district_id.id,
-                    department_id=case.department_id.id, post_id=case.post_id.id)
         check = super(UchaskeRegistryCheck, self).create(vals)
         case = check.case_id
         if case.state == "registered":

@@ -20,8 +20,13 @@ class UchaskeRegistryTransfer(models.Model):
 
     _name = "uchaske.registry.transfer"
     _description = "Transfer on relocation (R14)"
-    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin"]
+    # the scope first: its engine hooks replace the engine's defaults
+    _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin",
+                "uchaske.access.journal.mixin"]
     _order = "id desc"
+    #: the origin (district, department, police point) follows the case;
+    #: the destination sees the transfer through hand-written rules
+    _scope_anchor = "case_id"
     _uchaske_past_date_fields = (
         "request_date", "confirmation_date", "materials_sent_date")
     # R14: the origin names a department (and district) it cannot read
@@ -37,10 +42,7 @@ class UchaskeRegistryTransfer(models.Model):
     district_id = fields.Many2one(
         "uchaske.district", string="Origin district", required=True,
         readonly=True, index=True)
-    department_id = fields.Many2one(
-        "uchaske.department", string="Origin department", required=True,
-        readonly=True, index=True)
-    post_id = fields.Many2one("uchaske.post", readonly=True, index=True)
+    department_id = fields.Many2one(string="Origin department", required=True)
     inspector_id = fields.Many2one(
         "res.users", string="Origin inspector", readonly=True,
         help="Stays responsible until the destination confirms (R14).")
@@ -138,9 +140,7 @@ class UchaskeRegistryTransfer(models.Model):
                 "Only a registered person's move is recorded (case %(case)s "
                 "is %(state)s).") % {"case": case.name,
                                      "state": case._wf_state_record().name})
-        vals.update(district_id=case.district_id.id,
-                    department_id=case.department_id.id,
-                    post_id=case.post_id.id, inspector_id=case.inspector_id.id)
+        vals["inspector_id"] = case.inspector_id.id
         transfer = super(UchaskeRegistryTransfer, self).create(vals)
         case.with_context(uchaske_transfer=transfer).wf_apply("start_transfer")
         case.sudo().write({
