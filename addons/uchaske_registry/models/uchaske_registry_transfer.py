@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from uchaske_rules import relocation
+from uchaske_rules import dashboard, relocation
 
 
 class UchaskeRegistryTransfer(models.Model):
@@ -20,8 +20,12 @@ class UchaskeRegistryTransfer(models.Model):
 
     _name = "uchaske.registry.transfer"
     _description = "Transfer on relocation (R14)"
-    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin"]
+    _inherit = ["uchaske.workflow.mixin", "uchaske.access.journal.mixin",
+                "uchaske.dashboard.bucket.mixin"]
     _order = "id desc"
+    _dashboard_bucket_field = "age_bucket"
+    #: states of a transfer still under way (R14)
+    _open_states = ("draft", "requested", "confirmed")
     _uchaske_past_date_fields = (
         "request_date", "confirmation_date", "materials_sent_date")
     # R14: the origin names a department (and district) it cannot read
@@ -67,6 +71,16 @@ class UchaskeRegistryTransfer(models.Model):
         "uchaske.registry.case", readonly=True, string="Case at destination")
     materials_sent_date = fields.Date()
     materials_document = fields.Char(string="Materials cover letter No.")
+    # issue 13: the dashboards group open transfers by age (refreshed daily)
+    age_bucket = fields.Selection([
+        ("d3", "Up to 3 days"),
+        ("d10", "4 to 10 days"),
+        ("d30", "11 to 30 days"),
+        ("older", "Over 30 days"),
+        ("closed", "Closed"),
+    ], string="Age since the move", compute="_compute_age_bucket", store=True,
+        index=True, help="Days since the move of a transfer still open "
+                         "(R14: the request is due within 3 days).")
 
     @api.depends("person_id", "move_date")
     def _compute_name(self):
@@ -90,6 +104,28 @@ class UchaskeRegistryTransfer(models.Model):
             transfer.request_late = bool(transfer.request_date) and \
                 relocation.request_sent_late(
                     moved, fields.Datetime.from_string(transfer.request_date))
+
+    @api.depends("move_date", "state")
+    def _compute_age_bucket(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for transfer in self:
+            if not transfer.move_date:
+                continue
+            transfer.age_bucket = dashboard.transfer_age_bucket(
+                fields.Datetime.from_string(transfer.move_date), today,
+                transfer.state in self._open_states)
+
+    @api.model
+    def _dashboard_bucket_sql(self, today):
+        # dashboard.transfer_age_bucket in SQL
+        (d3, l3), (d10, l10), (d30, l30) = dashboard.TRANSFER_AGE_LIMITS
+        return ("CASE WHEN state NOT IN %s THEN %s "
+                "WHEN %s::date - move_date::date <= %s THEN %s "
+                "WHEN %s::date - move_date::date <= %s THEN %s "
+                "WHEN %s::date - move_date::date <= %s THEN %s ELSE %s END",
+                [self._open_states, dashboard.TRANSFER_CLOSED,
+                 today, l3, d3, today, l10, d10, today, l30, d30,
+                 dashboard.TRANSFER_AGE_OLDER])
 
     @api.constrains("destination_district_id", "destination_department_id",
                     "destination_external", "district_id")
