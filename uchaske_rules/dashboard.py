@@ -18,18 +18,16 @@ from . import dates
 #: transfer age buckets, upper bound in days (included), in order
 TRANSFER_AGE_LIMITS = (("d3", 3), ("d10", 10), ("d30", 30))
 TRANSFER_AGE_OLDER = "older"
-TRANSFER_CLOSED = "closed"
 
 #: R22.10: a check due this many days ahead (or fewer) counts as "due"
 FIREARM_DUE_SOON_DAYS = 30
 
 
-def transfer_age_bucket(moved_on, today, is_open=True):
-    """Return the age bucket of a transfer: ``closed`` once it is no longer
-    open, else ``d3`` (0-3 days since the move), ``d10`` (4-10), ``d30``
-    (11-30) or ``older``."""
-    if not is_open:
-        return TRANSFER_CLOSED
+def transfer_age_bucket(moved_on, today):
+    """Return the age bucket of a transfer: ``d3`` (0-3 days since the
+    move), ``d10`` (4-10), ``d30`` (11-30) or ``older``. The dashboard
+    counts the open transfers only (its filter), the bucket ignores the
+    state."""
     age = (dates.as_date(today) - dates.as_date(moved_on)).days
     for bucket, limit in TRANSFER_AGE_LIMITS:
         if age <= limit:
@@ -51,12 +49,7 @@ def firearm_check_state(next_due, today, checked=True,
         return "off"
     if next_due is None:
         return "unknown"
-    left = (dates.as_date(next_due) - dates.as_date(today)).days
-    if left < 0:
-        return "overdue"
-    if left <= soon_days:
-        return "due"
-    return "ok"
+    return _countdown(next_due, today, soon_days, ("overdue", "due", "ok"))
 
 
 def stay_state(stay_until, today, warn_days):
@@ -68,9 +61,14 @@ def stay_state(stay_until, today, warn_days):
     """
     if stay_until is None:
         return "open"
-    left = (dates.as_date(stay_until) - dates.as_date(today)).days
+    return _countdown(stay_until, today, warn_days,
+                      ("expired", "expiring", "valid"))
+
+
+def _countdown(day, today, soon_days, labels):
+    """``labels`` (past, soon, later): ``day`` is before ``today``, at most
+    ``soon_days`` days after it, or later."""
+    left = (dates.as_date(day) - dates.as_date(today)).days
     if left < 0:
-        return "expired"
-    if left <= warn_days:
-        return "expiring"
-    return "valid"
+        return labels[0]
+    return labels[1] if left <= soon_days else labels[2]

