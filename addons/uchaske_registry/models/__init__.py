@@ -1,5 +1,6 @@
 from . import uchaske_access_log
 from . import uchaske_access_journal_mixin
+from . import uchaske_dashboard_bucket_mixin
 from . import ir_actions_report
 from . import ir_http
 from . import uchaske_person

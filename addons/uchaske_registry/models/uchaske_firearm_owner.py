@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from uchaske_rules import appendix
+from uchaske_rules import appendix, dashboard
 from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 #: technical key of the overdue-check activities (mail.activity.uchaske_key)
@@ -24,8 +24,10 @@ class UchaskeFirearmOwner(models.Model):
     _name = "uchaske.firearm.owner"
     _description = "Firearm owner (Appendix 2)"
     _inherit = ["mail.thread", "mail.activity.mixin",
-                "uchaske.access.journal.mixin", "uchaske.appendix.entry.mixin"]
+                "uchaske.access.journal.mixin", "uchaske.appendix.entry.mixin",
+                "uchaske.dashboard.bucket.mixin"]
     _order = "district_id, number, id"
+    _dashboard_bucket_field = "check_state"
 
     _person_defaults = {"address": "address", "home_phone": "phone_home"}
 
@@ -79,6 +81,15 @@ class UchaskeFirearmOwner(models.Model):
     check_alerted_due = fields.Date(
         readonly=True, copy=False,
         help="Due date of the last overdue-check activity created (R22.10).")
+    # issue 13: the dashboards group owners by the check's state (daily)
+    check_state = fields.Selection([
+        ("overdue", "Overdue"),
+        ("due", "Due within 30 days"),
+        ("ok", "Checked"),
+        ("unknown", "No date to count from"),
+        ("off", "Not checked (seized or archived)"),
+    ], string="Annual check", compute="_compute_check_state", store=True,
+        index=True, help="R22.10: the annual check at the residence.")
     active = fields.Boolean(default=True)
 
     @api.model_cr
@@ -111,6 +122,24 @@ class UchaskeFirearmOwner(models.Model):
                 and appendix.firearm_check_overdue(
                     fields.Date.from_string(owner.last_check_date),
                     fields.Date.from_string(owner.permit_issued_on), today))
+
+    @api.depends("next_check_due", "seized_date", "active")
+    def _compute_check_state(self):
+        today = self._today()
+        for owner in self:
+            owner.check_state = dashboard.firearm_check_state(
+                fields.Date.from_string(owner.next_check_due), today,
+                bool(owner.active and not owner.seized_date))
+
+    @api.model
+    def _dashboard_bucket_sql(self, today):
+        # dashboard.firearm_check_state in SQL
+        return ("CASE WHEN NOT active OR seized_date IS NOT NULL THEN 'off' "
+                "WHEN next_check_due IS NULL THEN 'unknown' "
+                "WHEN next_check_due < %s::date THEN 'overdue' "
+                "WHEN next_check_due - %s::date <= %s THEN 'due' "
+                "ELSE 'ok' END",
+                [today, today, dashboard.FIREARM_DUE_SOON_DAYS])
 
     @api.model
     def _search_check_overdue(self, operator, value):

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from uchaske_rules import appendix
+from uchaske_rules import appendix, dashboard
 from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
 
 #: config parameter: days before an expiry that it is signalled (A4)
@@ -27,8 +27,10 @@ class UchaskeForeigner(models.Model):
     _name = "uchaske.foreigner"
     _description = "Foreigner (Appendix 4)"
     _inherit = ["mail.thread", "mail.activity.mixin",
-                "uchaske.access.journal.mixin", "uchaske.appendix.entry.mixin"]
+                "uchaske.access.journal.mixin", "uchaske.appendix.entry.mixin",
+                "uchaske.dashboard.bucket.mixin"]
     _order = "district_id, number, id"
+    _dashboard_bucket_field = "stay_state"
 
     _person_defaults = {
         "temporary_address": "address",
@@ -89,6 +91,15 @@ class UchaskeForeigner(models.Model):
     passport_alerted_until = fields.Date(
         readonly=True, copy=False,
         help="Passport expiry last signalled by an activity (A4).")
+    # issue 13: the dashboards group foreigners by the end of stay (daily)
+    stay_state = fields.Selection([
+        ("expired", "Stay expired"),
+        ("expiring", "Stay expiring"),
+        ("valid", "Stay valid"),
+        ("open", "No end date"),
+    ], string="Permitted stay", compute="_compute_stay_state", store=True,
+        index=True, help="A4: the permitted stay ends within the warning "
+                         "period (expiring) or has ended (expired).")
     active = fields.Boolean(default=True)
 
     @api.model_cr
@@ -122,6 +133,23 @@ class UchaskeForeigner(models.Model):
         for foreigner in self:
             foreigner.expiring = bool(
                 foreigner.active and foreigner._expiry_alerts(today))
+
+    @api.depends("stay_permitted_until")
+    def _compute_stay_state(self):
+        today = self._today()
+        warn_days = self._warn_days()
+        for foreigner in self:
+            foreigner.stay_state = dashboard.stay_state(
+                fields.Date.from_string(foreigner.stay_permitted_until), today,
+                warn_days)
+
+    @api.model
+    def _dashboard_bucket_sql(self, today):
+        # dashboard.stay_state in SQL
+        return ("CASE WHEN stay_permitted_until IS NULL THEN 'open' "
+                "WHEN stay_permitted_until < %s::date THEN 'expired' "
+                "WHEN stay_permitted_until - %s::date <= %s THEN 'expiring' "
+                "ELSE 'valid' END", [today, today, self._warn_days()])
 
     @api.model
     def _search_expiring(self, operator, value):

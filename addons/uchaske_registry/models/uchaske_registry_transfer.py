@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from uchaske_rules import relocation
+from uchaske_rules import dashboard, relocation
 
 
 class UchaskeRegistryTransfer(models.Model):
@@ -22,11 +22,12 @@ class UchaskeRegistryTransfer(models.Model):
     _description = "Transfer on relocation (R14)"
     # the scope first: its engine hooks replace the engine's defaults
     _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin",
-                "uchaske.access.journal.mixin"]
+                "uchaske.access.journal.mixin", "uchaske.dashboard.bucket.mixin"]
     _order = "id desc"
     #: the origin (district, department, police point) follows the case;
     #: the destination sees the transfer through hand-written rules
     _scope_anchor = "case_id"
+    _dashboard_bucket_field = "age_bucket"
     _uchaske_past_date_fields = (
         "request_date", "confirmation_date", "materials_sent_date")
     # R14: the origin names a department (and district) it cannot read
@@ -69,6 +70,15 @@ class UchaskeRegistryTransfer(models.Model):
         "uchaske.registry.case", readonly=True, string="Case at destination")
     materials_sent_date = fields.Date()
     materials_document = fields.Char(string="Materials cover letter No.")
+    # issue 13: the dashboards group open transfers by age (refreshed daily)
+    age_bucket = fields.Selection([
+        ("d3", "Up to 3 days"),
+        ("d10", "4 to 10 days"),
+        ("d30", "11 to 30 days"),
+        ("older", "Over 30 days"),
+    ], string="Age since the move", compute="_compute_age_bucket", store=True,
+        index=True, help="Days since the move of a transfer still open "
+                         "(R14: the request is due within 3 days).")
 
     @api.depends("person_id", "move_date")
     def _compute_name(self):
@@ -92,6 +102,27 @@ class UchaskeRegistryTransfer(models.Model):
             transfer.request_late = bool(transfer.request_date) and \
                 relocation.request_sent_late(
                     moved, fields.Datetime.from_string(transfer.request_date))
+
+    @api.depends("move_date")
+    def _compute_age_bucket(self):
+        # not on the state: a transition may end the writer's access (R14,
+        # "not found" by the destination) and the recomputation would fail;
+        # the dashboard filters the open transfers itself
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for transfer in self:
+            if transfer.move_date:
+                transfer.age_bucket = dashboard.transfer_age_bucket(
+                    fields.Datetime.from_string(transfer.move_date), today)
+
+    @api.model
+    def _dashboard_bucket_sql(self, today):
+        # dashboard.transfer_age_bucket in SQL
+        (d3, l3), (d10, l10), (d30, l30) = dashboard.TRANSFER_AGE_LIMITS
+        return ("CASE WHEN %s::date - move_date::date <= %s THEN %s "
+                "WHEN %s::date - move_date::date <= %s THEN %s "
+                "WHEN %s::date - move_date::date <= %s THEN %s ELSE %s END",
+                [today, l3, d3, today, l10, d10, today, l30, d30,
+                 dashboard.TRANSFER_AGE_OLDER])
 
     @api.constrains("destination_district_id", "destination_department_id",
                     "destination_external", "district_id")

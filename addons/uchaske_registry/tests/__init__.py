@@ -1,4 +1,5 @@
 from . import test_registry_case
+from . import test_dashboard
 from . import test_transfer
 from . import test_access_journal
 from . import test_appendix
