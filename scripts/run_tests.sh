@@ -25,6 +25,8 @@ record() { $PY scripts/test_summary.py record "$RESULTS" "$1" "$2" "$3"; }  # st
 if ! skip lint; then
   echo "== stage lint: flake8 + pylint-odoo"
   if .venv/bin/flake8 addons uchaske_compat uchaske_rules tests scripts bench; then record flake8 1 0; else record flake8 0 1; fi
+  # translation catalogues: entries separated and unique (parallel branches append to them)
+  if $PY scripts/po_tidy.py --check addons/*/i18n/*.po; then record po 1 0; else record po 0 1; fi
   if .venv/bin/pylint --rcfile=.pylintrc addons/uchaske_base addons/uchaske_registry \
       addons/uchaske_meetings addons/uchaske_wf_test uchaske_rules; then
     record pylint-odoo 1 0; else record pylint-odoo 0 1; fi
