@@ -37,8 +37,8 @@ class TestAppendixImport(UchaskeCase):
 
     def _import(self, list_type, data, filename, role="inspector", district=None,
                 context=None):
-        wizard = self.env["uchaske.appendix.import"].with_context(
-            **(context or {})).sudo(self.users[role]).create({
+        Import = self.env["uchaske.appendix.import"].with_context(**(context or {}))
+        wizard = Import.sudo(self.users[role]).create({
             "list_type": list_type,
             "district_id": (district or self.district1).id,
             "file": base64.b64encode(data),
