@@ -36,7 +36,7 @@ class UchaskeMeetingAnnouncement(models.Model):
                     "Announcement date: an announcement is recorded once "
                     "made; %s is in the future.") % announcement.date)
 
-    @api.constrains("link", "proof")
+    @api.constrains("link", "proof", "date")
     def _check_proof(self):
         for announcement in self:
             if not announcement.link and not announcement.proof and \

@@ -90,7 +90,8 @@ class UchaskeMeetingDemo(models.AbstractModel):
             "link": "https://example.invalid/newspaper/%d" % district.id})]})
         meeting.sudo(officer).wf_apply("announce")
         meeting.sudo(officer).wf_apply("hold")
-        people = [("Aliya Omarova", "Abay St 12"), ("Timur Akhmetov", "+7 701 000 0001"),
+        people = [("Aliya Omarova", "Abay St 12"),
+                  ("Timur Akhmetov", "+7 701 000 0001"),
                   ("Saule Kim", "Kenesary St 4")]
         values = {
             "protocol_time": 18.0, "protocol_place": meeting.venue,

@@ -1,0 +1,3 @@
+from . import test_meeting
+from . import test_protocol
+from . import test_quarter_retention
