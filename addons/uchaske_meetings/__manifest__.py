@@ -19,6 +19,7 @@
         "data/uchaske_meeting_workflow_data.xml",
         "views/uchaske_meeting_views.xml",
         "views/uchaske_meeting_menus.xml",
+        "report/uchaske_meeting_report.xml",
     ],
     "demo": [
         "demo/uchaske_meeting_demo.xml",

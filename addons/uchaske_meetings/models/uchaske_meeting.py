@@ -50,7 +50,7 @@ class UchaskeMeeting(models.Model):
     convened_by = fields.Selection([
         ("police", "Police"),
         ("akim", "Local community meeting called by the akim"),
-        ("initiative", "Initiative of at least 10 % of the community"),
+        ("initiative", "Initiative of at least 10 per cent of the community"),
     ], required=True, default="police")
     initiative_share = fields.Float(string="Initiative share (%)")
     leadership_present = fields.Text(
@@ -206,7 +206,7 @@ class UchaskeMeeting(models.Model):
             if meeting.convened_by == "initiative" and \
                     meeting.initiative_share < 10:
                 raise ValidationError(_(
-                    "Initiative share: at least 10 % of the local community "
+                    "Initiative share: at least 10 per cent of the local community "
                     "must take the initiative (R27)."))
             if meeting.expected_attendance < 0:
                 raise ValidationError(_(

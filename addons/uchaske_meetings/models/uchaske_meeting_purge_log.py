@@ -27,8 +27,15 @@ class UchaskeMeetingPurgeLog(models.Model):
 
     @api.multi
     def write(self, vals):
-        raise UserError(_("The removal log is kept as written."))
+        self._check_kept()
+        return super(UchaskeMeetingPurgeLog, self).write(vals)
 
     @api.multi
     def unlink(self):
-        raise UserError(_("The removal log is kept as written."))
+        self._check_kept()
+        return super(UchaskeMeetingPurgeLog, self).unlink()
+
+    @api.multi
+    def _check_kept(self):
+        if self:
+            raise UserError(_("The removal log is kept as written."))

@@ -90,7 +90,7 @@ class TestMeeting(MeetingCase):
                 self._meeting(day="2026-11-01")
             with self.assertRefused(ValidationError, "Online link"):
                 self._meeting(venue_kind="online")
-            with self.assertRefused(ValidationError, "10 %"):
+            with self.assertRefused(ValidationError, "10 per cent"):
                 self._meeting(convened_by="initiative", initiative_share=5)
             far = self.env["uchaske.district"].create({
                 "name": "Far away", "number": 9, "department_id": self.dep1.id,
