@@ -13,5 +13,15 @@
     "depends": [
         "uchaske_base",
     ],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/uchaske_meetings_rules.xml",
+        "data/uchaske_meeting_workflow_data.xml",
+        "views/uchaske_meeting_views.xml",
+        "views/uchaske_meeting_menus.xml",
+        "report/uchaske_meeting_report.xml",
+    ],
+    "demo": [
+        "demo/uchaske_meeting_demo.xml",
+    ],
 }

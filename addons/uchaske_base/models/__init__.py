@@ -36,3 +36,4 @@ from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_work_item
 from . import ir_translation
+from . import uchaske_district_report
