@@ -121,7 +121,7 @@ class UchaskeMonthlyReview(models.Model):
             ("user_id", "=", officer.id),
             ("date_due", ">=", start), ("date_due", "<=", end)])
         missed = lines.filtered(
-            lambda l: l.rule_id == rural_rule and (l.overdue or l.met_late))
+            lambda line: line.rule_id == rural_rule and (line.overdue or line.met_late))
         figures["rural_calls_missed"] = (
             _("Working days without a call (R23.3)"), len(missed))
         entries = env["uchaske.time.entry"].search([
@@ -137,10 +137,11 @@ class UchaskeMonthlyReview(models.Model):
                 ("date_from", "<=", date_to), ("date_to", ">=", date_from)]))
         figures["deadlines_met"] = (
             _("Deadlines met on time"),
-            len(lines.filtered(lambda l: l.state == "done" and not l.met_late)))
+            len(lines.filtered(
+                lambda line: line.state == "done" and not line.met_late)))
         figures["deadlines_overdue"] = (
             _("Deadlines overdue or met late"),
-            len(lines.filtered(lambda l: l.overdue or l.met_late)))
+            len(lines.filtered(lambda line: line.overdue or line.met_late)))
         return figures
 
     @api.multi
@@ -169,7 +170,7 @@ class UchaskeMonthlyReview(models.Model):
     # -- workflow --------------------------------------------------------
 
     @api.multi
-    def _wf_guard_summary(self):
+    def _wf_guard_summary(self, transition):
         """R24.6: the responsible inspector's summary is written first."""
         if not (self.summary or "").strip():
             return _("Summary: write the summary of the month (R24.6).")
@@ -178,7 +179,7 @@ class UchaskeMonthlyReview(models.Model):
         return None
 
     @api.multi
-    def _wf_guard_meeting(self):
+    def _wf_guard_meeting(self, transition):
         """R10: the meeting's date and conclusions are recorded."""
         if not self.meeting_date or not (self.conclusions or "").strip():
             return _("Meeting date: record the date and the conclusions of "
