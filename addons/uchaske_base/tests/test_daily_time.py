@@ -6,7 +6,9 @@ calls (R23.3), working time (R8), diversions (R7) and the monthly review
 UTC in the database; Asia/Almaty is UTC+5."""
 from freezegun import freeze_time
 
+from odoo import tools
 from odoo.exceptions import AccessError, ValidationError
+from odoo.modules.module import get_module_resource
 
 from .common import UchaskeCase
 
@@ -56,6 +58,30 @@ class TestDailyTime(UchaskeCase):
         # 21:30 local is refused too
         with self.assertRefused(ValidationError, "21:30"):
             self._reception(date_reception="2026-12-02 16:30:00")
+
+    def test_r9_r23_3_refusals_in_kazakh_and_russian(self):
+        """R9, R23.3: the refusals reach the user in their language (Russian
+        loaded here from the addon's ru.po: the test database has Kazakh)."""
+        if not self.env["res.lang"].search([("code", "=", "ru_RU")]):
+            self.env["res.lang"].load_lang("ru_RU")
+        tools.trans_load(self.cr, get_module_resource(
+            "uchaske_base", "i18n", "ru.po"), "ru_RU", verbose=False,
+            module_name="uchaske_base")
+        for lang, r9, r23 in (
+                ("kk_KZ", "18:00-ден 21:00-ге дейін", "тек ауылдық учаскелер"),
+                ("ru_RU", "с 18:00 до 21:00", "только для сельских участков")):
+            with self.assertRefused(ValidationError, r9):
+                self.Reception.sudo(self.users["inspector"]).with_context(
+                    lang=lang).create({
+                        "citizen_name": "A", "subject": "B",
+                        "district_id": self.district1.id, "mode": "in_person",
+                        "date_reception": "2026-12-02 09:00:00"})
+            with self.assertRefused(ValidationError, r23):
+                self.Call.sudo(self.users["duty2"]).with_context(
+                    lang=lang).create({
+                        "district_id": self.district2u.id,
+                        "caller_id": self.users["inspector2"].id,
+                        "situation": "Quiet"})
 
     def test_r9_department_time_zone(self):
         """R9: the hours are the department's local time."""
