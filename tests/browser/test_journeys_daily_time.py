@@ -5,7 +5,10 @@ the daily call of the rural district Talapker (R23.3); the responsible
 inspector opens the inspector's monthly review (R10, R24.6)."""
 import random
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 ROOT = "uchaske_base."
 MENU = {
@@ -14,6 +17,26 @@ MENU = {
     "time": ROOT + "uchaske_time_entry_menu",
     "reviews": ROOT + "uchaske_monthly_review_menu",
 }
+
+
+def _fill_datetime(j, name, utc_moment):
+    """Type a date and time into a datetime field: the web client reads it
+    in the browser's time zone, so the UTC moment is shifted by the
+    browser's offset, and typed in the user's date and time format."""
+    offset = j.driver.execute_script(
+        "return new Date(arguments[0]).getTimezoneOffset();",
+        utc_moment.isoformat() + "Z")
+    moment = utc_moment - timedelta(minutes=offset)
+    fmt = j.date_format() + " " + j.driver.execute_script(
+        "return odoo.__DEBUG__.services['web.core']._t.database"
+        ".parameters.time_format;")
+    widget = j.field(name)
+    box = widget if widget.tag_name == "input" else \
+        widget.find_element(By.CSS_SELECTOR, "input")
+    box.clear()
+    box.send_keys(moment.strftime(fmt))
+    box.send_keys(Keys.TAB)
+    j.wait_idle(settle=0.15)
 
 
 def test_01_inspector_reception_and_time(journeys):
@@ -30,7 +53,9 @@ def test_01_inspector_reception_and_time(journeys):
         j.create()
         j.fill("citizen_name", citizen)
         j.fill("subject", "A neighbour's dog bites passers-by")
-        j.fill("date_reception", "%s 19:00" % date.today().isoformat())
+        # 19:00 in Asia/Almaty (UTC+5), the demo department's time (R9)
+        _fill_datetime(j, "date_reception", datetime.combine(
+            date.today(), datetime.min.time()) + timedelta(hours=14))
         j.fill("result", "Owner warned")
         j.save()
         assert citizen in j.text()
@@ -38,8 +63,9 @@ def test_01_inspector_reception_and_time(journeys):
         j.open_menu(MENU["time"])
     with j.step("log a 10-hour day"):
         j.create()
-        j.fill("date_start", "%s 08:00" % day.isoformat())
-        j.fill("date_end", "%s 18:00" % day.isoformat())
+        start = datetime.combine(day, datetime.min.time()) + timedelta(hours=3)
+        _fill_datetime(j, "date_start", start)
+        _fill_datetime(j, "date_end", start + timedelta(hours=10))
         j.fill("note", "Walk of the district, run %04d" % tag)
         j.save()
         assert "02:00" in j.field_text("overtime_hours"), j.field_text(

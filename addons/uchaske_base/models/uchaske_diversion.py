@@ -38,6 +38,13 @@ class UchaskeDiversion(models.Model):
     order_date = fields.Date()
     reason = fields.Text()
 
+    @api.multi
+    def name_get(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        return [(diversion.id, "%s, %s" % (diversion.sudo().officer_id.name,
+                                           kinds.get(diversion.kind, "")))
+                for diversion in self]
+
     @api.depends("date_from", "date_to")
     def _compute_days(self):
         for diversion in self:

@@ -33,6 +33,11 @@ class UchaskeRuralCall(models.Model):
         "res.users", string="Duty officer", required=True, readonly=True,
         default=lambda self: self.env.user)
 
+    @api.multi
+    def name_get(self):
+        return [(call.id, "%s, %s" % (call.sudo().district_id.name,
+                                      call.call_day or "")) for call in self]
+
     @api.depends("date_call", "district_id")
     def _compute_call_day(self):
         for call in self:

@@ -34,6 +34,11 @@ class UchaskeTimeEntry(models.Model):
     holiday = fields.Boolean(compute="_compute_marks", store=True)
     note = fields.Char(string="Work done")
 
+    @api.multi
+    def name_get(self):
+        return [(entry.id, "%s, %s" % (entry.sudo().user_id.name, entry.day or ""))
+                for entry in self]
+
     @api.depends("date_start", "date_end", "user_id")
     def _compute_marks(self):
         calendar = self._daily_calendar()
