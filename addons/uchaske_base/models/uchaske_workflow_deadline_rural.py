@@ -1,8 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
-from odoo.tools.safe_eval import safe_eval
+from odoo import api, fields, models
 
 from .uchaske_workflow_deadline import UchaskeWorkflowDeadline as _Engine
 
@@ -29,26 +27,10 @@ class UchaskeWorkflowDeadline(models.Model):
                     "target_domain", "responsible_role")
     def _check_periodic(self):
         """The engine's check knows its three kinds: a rural rule is checked
-        here as a district one."""
+        as a district one, on a copy in memory."""
         rural = self.filtered(lambda r: r.scope_kind == "rural_district")
         for rule in rural:
-            target = self.env.get(rule.target_model or "")
-            date_field = target is not None and target._fields.get(
-                rule.target_date_field or "")
-            scope_field = target is not None and target._fields.get(
-                rule.target_scope_field or "")
-            try:
-                domain = safe_eval(rule.target_domain or "[]")
-            except Exception:  # pylint: disable=broad-except
-                domain = None
-            if (not rule.period or not date_field or not date_field.store
-                    or date_field.type not in ("date", "datetime")
-                    or not scope_field or not scope_field.store
-                    or scope_field.comodel_name != "uchaske.district"
-                    or not isinstance(domain, list) or rule.scope_group_id
-                    or rule.responsible_role == "user"):
-                raise ValidationError(_(
-                    "Periodic deadline %s: give the period, the scope, the "
-                    "model with its date field and its many2one to the scope "
-                    "(and, per user, the group).") % rule.name)
+            as_district = self.new(dict(rule.copy_data()[0],
+                                        scope_kind="district"))
+            super(UchaskeWorkflowDeadline, as_district)._check_periodic()
         super(UchaskeWorkflowDeadline, self - rural)._check_periodic()

@@ -180,6 +180,20 @@ class TestDailyTime(UchaskeCase):
             self.assertFalse(self._rural_lines(self.district2).filtered(
                 lambda line: line.period_key == "2026-12-05"))
 
+    def test_r23_3_rural_rule_checked_like_a_district_rule(self):
+        """R23.3: a rural periodic rule is checked as the engine checks a
+        district one: its target must point to the district."""
+        values = {"kind": "periodic", "name": "Bad rural rule",
+                  "period": "working_day", "scope_kind": "rural_district",
+                  "responsible_role": "inspector",
+                  "target_model": "uchaske.rural.call",
+                  "target_date_field": "call_day",
+                  "target_scope_field": "caller_id", "requirement_ref": "R23.3"}
+        with self.assertRefused(ValidationError, "Bad rural rule"):
+            self.env["uchaske.workflow.deadline"].create(values)
+        values.update(target_scope_field="district_id", name="Good rural rule")
+        self.env["uchaske.workflow.deadline"].create(values)
+
     # -- working time (R8) -----------------------------------------------
 
     def _entry(self, user="inspector", start="2026-12-02 04:00:00",
