@@ -37,3 +37,13 @@ from . import uchaske_workflow_mixin
 from . import uchaske_work_item
 from . import ir_translation
 from . import uchaske_district_report
+# issue 11, second half: receptions, rural calls, time, diversions, review
+from . import uchaske_department_tz
+from . import uchaske_workflow_deadline_rural
+from . import uchaske_daily_work_mixin
+from . import uchaske_reception
+from . import uchaske_rural_call
+from . import uchaske_time_entry
+from . import uchaske_diversion
+from . import uchaske_monthly_review
+from . import uchaske_monthly_review_line

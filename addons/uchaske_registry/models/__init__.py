@@ -17,3 +17,4 @@ from . import uchaske_foreigner
 from . import uchaske_person_appendix
 from . import uchaske_registry_demo
 from . import uchaske_district_report
+from . import uchaske_monthly_review_registry
