@@ -36,3 +36,9 @@ from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_work_item
 from . import ir_translation
+# issue 11 (first half): monthly plans, work notebooks, transmissions
+from . import uchaske_work_plan
+from . import uchaske_work_plan_item
+from . import uchaske_work_notebook
+from . import uchaske_work_notebook_entry
+from . import uchaske_info_transmission
