@@ -46,12 +46,12 @@ class UchaskeWorkPlan(models.Model):
         help="Why the approved plan was reopened (filled by the transition).")
     item_ids = fields.One2many(
         "uchaske.work.plan.item", "plan_id", string="Items", copy=False)
-    item_count = fields.Integer(compute="_compute_counts", store=True)
-    item_done_count = fields.Integer(
-        string="Items done", compute="_compute_counts", store=True)
+    # kept by the engine (an assignee completing an item may not write the
+    # plan): stored for the pivot of plans fulfilled
+    item_count = fields.Integer(readonly=True)
+    item_done_count = fields.Integer(string="Items done", readonly=True)
     fulfilled_percent = fields.Float(
-        string="Fulfilled (%)", compute="_compute_counts", store=True,
-        group_operator="avg")
+        string="Fulfilled (%)", readonly=True, group_operator="avg")
 
     _sql_constraints = [
         ("post_month_unique", "unique(post_id, date_month)",
@@ -64,15 +64,17 @@ class UchaskeWorkPlan(models.Model):
             plan.name = "%s — %s" % (plan.post_id.display_name or "",
                                      (plan.date_month or "")[:7])
 
-    @api.depends("item_ids.state")
-    def _compute_counts(self):
-        for plan in self:
+    @api.multi
+    def _update_counts(self):
+        """Items and items done, written by the engine."""
+        for plan in self.sudo().exists():
             items = plan.item_ids
             done = items.filtered(lambda i: i.state == "done")
-            plan.item_count = len(items)
-            plan.item_done_count = len(done)
-            plan.fulfilled_percent = 100.0 * len(done) / len(items) \
-                if items else 0.0
+            plan.write({
+                "item_count": len(items),
+                "item_done_count": len(done),
+                "fulfilled_percent": 100.0 * len(done) / len(items)
+                if items else 0.0})
 
     @api.constrains("date_month")
     def _check_date_month(self):
@@ -121,7 +123,14 @@ class UchaskeWorkPlan(models.Model):
         """Start next month's plan from this one: the analysis and the items
         (task, assignee) with their due dates shifted by one month."""
         self.ensure_one()
+        # the plan is kept by its point's lead: officers get a clear refusal
+        self.check_access_rule("write")
         start = fields.Date.from_string(self.date_month) + relativedelta(months=1)
+        if self.search_count([("post_id", "=", self.post_id.id),
+                              ("date_month", "=", fields.Date.to_string(start))]):
+            raise ValidationError(_(
+                "Month: the police point already has a plan for %s.")
+                % fields.Date.to_string(start)[:7])
         plan = self.create({
             "post_id": self.post_id.id,
             "date_month": fields.Date.to_string(start),

@@ -101,7 +101,9 @@ class UchaskeWorkPlanItem(models.Model):
             raise AccessError(_(
                 "The plan %s is locked: reopen it for change (with a reason) "
                 "to add items.") % plan.display_name)
-        return super(UchaskeWorkPlanItem, self).create(vals)
+        item = super(UchaskeWorkPlanItem, self).create(vals)
+        item.plan_id._update_counts()
+        return item
 
     @api.multi
     def write(self, vals):
@@ -110,12 +112,18 @@ class UchaskeWorkPlanItem(models.Model):
                     and not name.startswith(("message_", "activity_"))}
         if business:
             self._check_plan_editable(business)
-        return super(UchaskeWorkPlanItem, self).write(vals)
+        result = super(UchaskeWorkPlanItem, self).write(vals)
+        if "state" in vals or "plan_id" in vals:
+            self.mapped("plan_id")._update_counts()
+        return result
 
     @api.multi
     def unlink(self):
         self._check_plan_editable({"unlink"})
-        return super(UchaskeWorkPlanItem, self).unlink()
+        plans = self.mapped("plan_id")
+        result = super(UchaskeWorkPlanItem, self).unlink()
+        plans._update_counts()
+        return result
 
     # -- workflow --------------------------------------------------------
 
