@@ -42,3 +42,4 @@ from . import uchaske_work_plan_item
 from . import uchaske_work_notebook
 from . import uchaske_work_notebook_entry
 from . import uchaske_info_transmission
+from . import uchaske_work_plan_demo
