@@ -15,3 +15,4 @@ from . import uchaske_noncustodial_person
 from . import uchaske_foreigner
 from . import uchaske_person_appendix
 from . import uchaske_registry_demo
+from . import uchaske_work_notebook_entry
