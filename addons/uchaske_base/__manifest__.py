@@ -56,6 +56,7 @@
         "views/uchaske_daily_plan_views.xml",
         "views/uchaske_daily_plan_menus.xml",
         "report/uchaske_report_layout.xml",
+        "report/uchaske_info_transmission_report.xml",
         "views/webclient_templates.xml",
     ],
     "demo": [
