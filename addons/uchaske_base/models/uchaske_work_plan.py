@@ -27,7 +27,8 @@ class UchaskeWorkPlan(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     post_id = fields.Many2one(
-        required=True, readonly=False, states={}, track_visibility="onchange",
+        string="Police point", required=True, readonly=False,
+        track_visibility="onchange",
         default=lambda self: self.env.user.uchaske_post_ids[:1])
     date_month = fields.Date(
         string="Month", required=True, index=True,
