@@ -26,7 +26,8 @@ class TestWorkNotebook(UchaskeCase):
     def test_one_notebook_per_officer_created_on_first_use(self):
         """R20: each officer keeps one notebook, created on first use."""
         Notebook = self.Notebook.sudo(self.users["inspector"])
-        self.assertFalse(Notebook.search([]))
+        self.assertFalse(Notebook.search(
+            [("user_id", "=", self.users["inspector"].id)]))
         first = Notebook._get_mine()
         self.assertEqual(first.user_id, self.users["inspector"])
         self.assertEqual(first.post_id, self.post1)
@@ -63,7 +64,8 @@ class TestWorkNotebook(UchaskeCase):
         with self.assertRefused(ValidationError, "R22.8"):
             self._entry("inspector", kind="binding_order",
                         person_name="LLP Courtyard")
-        self.assertFalse(self.Entry.search([]))
+        self.assertFalse(self.Entry.search(
+            [("user_id", "=", self.users["inspector"].id)]))
 
     def test_owner_writes_lead_and_chief_read(self):
         """R20, R24: the officer writes his own notebook; the responsible
