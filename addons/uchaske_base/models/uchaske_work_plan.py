@@ -32,8 +32,7 @@ class UchaskeWorkPlan(models.Model):
         default=lambda self: self.env.user.uchaske_post_ids[:1])
     date_month = fields.Date(
         string="Month", required=True, index=True,
-        default=lambda self: fields.Date.to_string(
-            fields.Date.from_string(fields.Date.context_today(self)).replace(day=1)),
+        default=lambda self: self._default_date_month(),
         help="First day of the month the plan is for.")
     author_id = fields.Many2one(
         "res.users", string="Drafted by", readonly=True, index=True,
@@ -58,6 +57,21 @@ class UchaskeWorkPlan(models.Model):
         ("post_month_unique", "unique(post_id, date_month)",
          "A police point has one work plan per month."),
     ]
+
+    @api.model
+    def _default_date_month(self):
+        """The first month from this one the user's police point has no
+        plan for yet (this month, else the next ...)."""
+        month = fields.Date.from_string(
+            fields.Date.context_today(self)).replace(day=1)
+        post = self.env.user.uchaske_post_ids[:1]
+        for _step in range(24):
+            if not post or not self.search_count([
+                    ("post_id", "=", post.id),
+                    ("date_month", "=", fields.Date.to_string(month))]):
+                break
+            month += relativedelta(months=1)
+        return fields.Date.to_string(month)
 
     @api.depends("post_id", "date_month")
     def _compute_name(self):

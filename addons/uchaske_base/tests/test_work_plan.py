@@ -213,3 +213,14 @@ class TestWorkPlan(DailyCase):
             plan.action_copy_next_month()
         with self.assertRefused(AccessError):
             plan.sudo(self.users["inspector"]).action_copy_next_month()
+
+    def test_default_month_is_the_first_without_a_plan(self):
+        """R18: a new plan proposes the first month the point has no plan
+        for (the web client's Save then works as it comes)."""
+        with freeze_time("2026-11-05 10:00:00"):
+            Plan = self.Plan.sudo(self.users["responsible"])
+            self.assertEqual(Plan.default_get(["date_month"])["date_month"],
+                             "2026-11-01")
+            self._plan()
+            self.assertEqual(Plan.default_get(["date_month"])["date_month"],
+                             "2026-12-01")
