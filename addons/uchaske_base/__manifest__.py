@@ -39,6 +39,8 @@
         "data/res_company_data.xml",
         "security/uchaske_daily_work_security.xml",
         "data/uchaske_daily_work_data.xml",
+        "security/uchaske_daily_plan_security.xml",
+        "data/uchaske_daily_plan_workflow_data.xml",
         "views/uchaske_police_service_views.xml",
         "views/uchaske_post_views.xml",
         "views/uchaske_district_views.xml",
@@ -54,7 +56,10 @@
         "wizards/uchaske_workflow_transition_wizard_views.xml",
         "views/uchaske_menus.xml",
         "views/uchaske_daily_work_views.xml",
+        "views/uchaske_daily_plan_views.xml",
+        "views/uchaske_daily_plan_menus.xml",
         "report/uchaske_report_layout.xml",
+        "report/uchaske_info_transmission_report.xml",
         "views/webclient_templates.xml",
     ],
     "demo": [
@@ -64,6 +69,7 @@
         "demo/uchaske_organisation_demo.xml",
         "demo/uchaske_staffing_demo.xml",
         "demo/uchaske_daily_work_demo.xml",
+        "demo/uchaske_daily_plan_demo.xml",
     ],
     "qweb": [
         "static/src/xml/uchaske_base.xml",

@@ -25,6 +25,7 @@
         "views/uchaske_registry_category_views.xml",
         "views/uchaske_registry_case_views.xml",
         "views/uchaske_person_views.xml",
+        "views/uchaske_work_notebook_entry_views.xml",
         "views/uchaske_registry_check_views.xml",
         "views/uchaske_registry_transfer_views.xml",
         "views/uchaske_access_log_views.xml",

@@ -47,3 +47,10 @@ from . import uchaske_time_entry
 from . import uchaske_diversion
 from . import uchaske_monthly_review
 from . import uchaske_monthly_review_line
+# issue 11 (first half): monthly plans, work notebooks, transmissions
+from . import uchaske_work_plan
+from . import uchaske_work_plan_item
+from . import uchaske_work_notebook
+from . import uchaske_work_notebook_entry
+from . import uchaske_info_transmission
+from . import uchaske_work_plan_demo

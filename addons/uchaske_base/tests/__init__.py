@@ -5,3 +5,7 @@ from . import test_login_policy
 from . import test_frame_translations
 from . import test_directory
 from . import test_daily_time
+from . import test_work_plan
+from . import test_work_notebook
+from . import test_info_transmission
+from . import test_info_transmission_print

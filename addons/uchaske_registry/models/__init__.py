@@ -18,3 +18,4 @@ from . import uchaske_person_appendix
 from . import uchaske_registry_demo
 from . import uchaske_district_report
 from . import uchaske_monthly_review_registry
+from . import uchaske_work_notebook_entry

@@ -1,0 +1,167 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+#: states in which the plan (and its items) may be changed
+EDITABLE_STATES = ("draft", "reopened")
+
+
+class UchaskeWorkPlan(models.Model):
+    """Monthly work plan of a police point (R18, R24.1, R24.2).
+
+    Drafted by the responsible inspector for one month from the analysis he
+    writes (R24.1), approved by the chief of the local police service or the
+    district chief (maker-checker: the author cannot approve, R18); locked
+    once approved, reopened for change only with a reason and approved
+    again. Its items (:class:`UchaskeWorkPlanItem`) are completed by their
+    assignees and their due dates are deadlines of the engine."""
+
+    _name = "uchaske.work.plan"
+    _description = "Monthly work plan of the police point"
+    _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin"]
+    _scope_kind = "post"
+    _order = "date_month desc, post_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    post_id = fields.Many2one(
+        string="Police point", required=True, readonly=False,
+        track_visibility="onchange",
+        default=lambda self: self.env.user.uchaske_post_ids[:1])
+    date_month = fields.Date(
+        string="Month", required=True, index=True,
+        default=lambda self: self._default_date_month(),
+        help="First day of the month the plan is for.")
+    author_id = fields.Many2one(
+        "res.users", string="Drafted by", readonly=True, index=True,
+        default=lambda self: self.env.user)
+    analysis = fields.Text(
+        help="The responsible inspector's analysis of the state, structure "
+             "and dynamics of offences in the police point's territory and of "
+             "the effectiveness of prevention, the plan is drawn from (R24.1).")
+    change_reason = fields.Text(
+        string="Reason for the change", readonly=True,
+        help="Why the approved plan was reopened (filled by the transition).")
+    item_ids = fields.One2many(
+        "uchaske.work.plan.item", "plan_id", string="Items", copy=False)
+    # kept by the engine (an assignee completing an item may not write the
+    # plan): stored for the pivot of plans fulfilled
+    item_count = fields.Integer(readonly=True)
+    item_done_count = fields.Integer(string="Items done", readonly=True)
+    fulfilled_percent = fields.Float(
+        string="Fulfilled (%)", readonly=True, group_operator="avg")
+
+    _sql_constraints = [
+        ("post_month_unique", "unique(post_id, date_month)",
+         "A police point has one work plan per month."),
+    ]
+
+    @api.model
+    def _default_date_month(self):
+        """The first month from this one the user's police point has no
+        plan for yet (this month, else the next ...)."""
+        month = fields.Date.from_string(
+            fields.Date.context_today(self)).replace(day=1)
+        post = self.env.user.uchaske_post_ids[:1]
+        for _step in range(24):
+            if not post or not self.search_count([
+                    ("post_id", "=", post.id),
+                    ("date_month", "=", fields.Date.to_string(month))]):
+                break
+            month += relativedelta(months=1)
+        return fields.Date.to_string(month)
+
+    @api.depends("post_id", "date_month")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = "%s — %s" % (plan.post_id.display_name or "",
+                                     (plan.date_month or "")[:7])
+
+    @api.multi
+    def _update_counts(self):
+        """Items and items done, written by the engine."""
+        for plan in self.sudo().exists():
+            items = plan.item_ids
+            done = items.filtered(lambda i: i.state == "done")
+            plan.write({
+                "item_count": len(items),
+                "item_done_count": len(done),
+                "fulfilled_percent": 100.0 * len(done) / len(items)
+                if items else 0.0})
+
+    @api.constrains("date_month")
+    def _check_date_month(self):
+        for plan in self:
+            if fields.Date.from_string(plan.date_month).day != 1:
+                raise ValidationError(_(
+                    "Month: a work plan starts on the first day of a month."))
+
+    # -- workflow ---------------------------------------------------------
+
+    @api.multi
+    def _wf_guard_submit(self, transition):
+        """R24.1: the plan is drawn from the analysis, with at least one item."""
+        if not (self.analysis or "").strip():
+            return _("Analysis: write the analysis the plan is drawn from "
+                     "(R24.1) before submitting it.")
+        if not self.item_ids:
+            return _("Items: a work plan needs at least one item.")
+        return None
+
+    @api.multi
+    def _wf_guard_approve(self, transition):
+        """R18: the author of the plan cannot approve it (maker-checker)."""
+        if self.author_id == self.env.user:
+            return _("You drafted this plan: another person (the chief of the "
+                     "local police service or the district chief) approves it "
+                     "(R18).")
+        return None
+
+    @api.multi
+    def _wf_before_reopen(self, transition, values):
+        self.sudo().write({"change_reason": values.get("comment")})
+
+    @api.multi
+    def _wf_after_approve(self, transition, values):
+        """The items planned (new ones, or all at the first approval) become
+        open: their due dates are now deadlines of their assignees."""
+        items = self.sudo().item_ids.filtered(lambda i: i.state == "planned")
+        if items:
+            items.wf_apply("issue")
+
+    # -- buttons -----------------------------------------------------------
+
+    @api.multi
+    def action_copy_next_month(self):
+        """Start next month's plan from this one: the analysis and the items
+        (task, assignee) with their due dates shifted by one month."""
+        self.ensure_one()
+        # the plan is kept by its point's lead: officers get a clear refusal
+        self.check_access_rule("write")
+        start = fields.Date.from_string(self.date_month) + relativedelta(months=1)
+        if self.search_count([("post_id", "=", self.post_id.id),
+                              ("date_month", "=", fields.Date.to_string(start))]):
+            raise ValidationError(_(
+                "Month: the police point already has a plan for %s.")
+                % fields.Date.to_string(start)[:7])
+        plan = self.create({
+            "post_id": self.post_id.id,
+            "date_month": fields.Date.to_string(start),
+            "analysis": self.analysis,
+            "item_ids": [(0, 0, {
+                "name": item.name,
+                "assignee_id": item.assignee_id.id,
+                "date_due": fields.Date.to_string(
+                    fields.Date.from_string(item.date_due)
+                    + relativedelta(months=1)),
+            }) for item in self.item_ids],
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": plan.id,
+            "view_mode": "form",
+            "target": "current",
+        }
