@@ -35,4 +35,6 @@ from . import uchaske_workflow_ui
 from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_work_item
+from . import uchaske_work_item_cache_state
+from . import uchaske_work_item_cache_transition
 from . import ir_translation
