@@ -114,13 +114,21 @@ class UchaskeWorkItem(models.TransientModel):
     def _my_work_clock(self):
         """Now in UTC and in the user's time zone, and today there."""
         now = self._my_work_now()
-        # one query, not the user's and the partner's every field
+        tz = pytz.timezone(self._my_work_tz_name())
+        local = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
+        return {"now": now, "local_now": local, "today": local.date(), "tz": tz}
+
+    @api.model
+    def _my_work_tz_name(self):
+        """The user's time zone: the request's (the web client sends it in
+        the context), else the user's own, read in one query (not the
+        user's and the partner's every field)."""
+        if self.env.context.get("tz"):
+            return self.env.context["tz"]
         self.env.cr.execute(
             "SELECT p.tz FROM res_users u JOIN res_partner p ON p.id = u.partner_id"
             " WHERE u.id = %s", (self.env.uid,))
-        tz = pytz.timezone((self.env.cr.fetchone() or [None])[0] or "UTC")
-        local = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
-        return {"now": now, "local_now": local, "today": local.date(), "tz": tz}
+        return (self.env.cr.fetchone() or [None])[0] or "UTC"
 
     @api.model
     def _my_work_local(self, clock, moment):
@@ -130,9 +138,13 @@ class UchaskeWorkItem(models.TransientModel):
 
     @api.model
     def _my_work_day_end(self, clock, day):
-        """The last second of ``day`` (a local date) as naive UTC."""
-        local = clock["tz"].localize(datetime.combine(day, time(23, 59, 59)))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
+        """The last second of ``day`` (a local date) as naive UTC (computed
+        once per day and open: many items fall due on the same day)."""
+        ends = clock.setdefault("day_ends", {})
+        if day not in ends:
+            local = clock["tz"].localize(datetime.combine(day, time(23, 59, 59)))
+            ends[day] = local.astimezone(pytz.utc).replace(tzinfo=None)
+        return ends[day]
 
     @api.model
     def _my_work_urgency(self, clock, due):
@@ -144,6 +156,8 @@ class UchaskeWorkItem(models.TransientModel):
     @api.model
     def _build(self):
         """Replace the user's rows by the current ones; return their number."""
+        # the time zone read once for the whole build
+        self = self.with_context(tz=self._my_work_tz_name())
         clock = self._my_work_clock()
         rows = self._my_work_deadline_rows(clock)
         done = set()
@@ -295,16 +309,29 @@ class UchaskeWorkItem(models.TransientModel):
                 if not transition["groups"] or transition["groups"] & groups]
 
     @api.model
+    @tools.ormcache()
+    def _my_work_transition_ids(self):
+        """Ids of the transitions of every workflow (cached as the
+        definitions)."""
+        return tuple(transition["id"] for res_model in self._my_work_workflow_models()
+                     for transition in (self._my_work_definition(res_model) or {})
+                     .get("transitions", ()))
+
+    @api.model
     def _my_work_transition_records(self, definition):
-        """The transitions of ``definition`` as the engine holds them (the
+        """{id: transition} of ``definition`` as the engine holds them (the
         workflow's, as superuser), browsed with those of every workflow:
         whichever is read first, all are read in one query."""
-        ids = [transition["id"] for res_model in self._my_work_workflow_models()
-               for transition in (self._my_work_definition(res_model) or {})
-               .get("transitions", ())]
-        records = self.env["uchaske.workflow.transition"].sudo().browse(ids)
+        ids = self._my_work_transition_ids()
         wanted = {transition["id"] for transition in definition["transitions"]}
-        return records.filtered(lambda transition: transition.id in wanted)
+        # in the user's time zone, as in a request of the web client (a guard
+        # domain's "today" is the user's day; the engine's superuser is not
+        # read for it); iterated, the records keep the prefetch of all
+        # (filtered() would not)
+        Transition = self.env["uchaske.workflow.transition"].sudo().with_context(
+            tz=self._my_work_tz_name())
+        return {transition.id: transition for transition in Transition.browse(ids)
+                if transition.id in wanted}
 
     @api.model
     def _my_work_officer_groups(self):
@@ -333,11 +360,12 @@ class UchaskeWorkItem(models.TransientModel):
         listed = {(row["res_model"], row["res_id"]) for row in rows}
         groups = self._my_work_user_groups()
         officer_groups = self._my_work_officer_groups()
-        parts, params, refs = [], [], {}
+        parts, params, refs, states = [], [], {}, {}
         for res_model in self._my_work_workflow_models():
             if res_model not in self.env:
                 continue
             definition = self._my_work_definition(res_model)
+            states[res_model] = (definition or {}).get("states", {})
             found = self._my_work_candidates(
                 res_model, definition, groups, officer_groups)
             if found:
@@ -354,7 +382,7 @@ class UchaskeWorkItem(models.TransientModel):
         for res_model, res_id, state, district_id in self.env.cr.fetchall():
             if (res_model, res_id) in listed:
                 continue
-            name = self._my_work_definition(res_model)["states"].get(state, state)
+            name = states[res_model].get(state, state)
             action_rows.append({
                 "kind": "action",
                 "urgency": my_work.ACT,
@@ -386,8 +414,7 @@ class UchaskeWorkItem(models.TransientModel):
         transitions = self._my_work_transitions(definition, groups)
         has_district = self._my_work_district_column(Model)
         own_districts = None
-        by_id = {transition.id: transition for transition
-                 in self._my_work_transition_records(definition)}
+        by_id = self._my_work_transition_records(definition)
         domains, refs = [], defaultdict(set)
         for transition in transitions:
             codes = sorted(transition["from"])
@@ -436,8 +463,9 @@ class UchaskeWorkItem(models.TransientModel):
                     hasattr(self.env[item.res_model], "_wf_available_transitions"):
                 by_model[item.res_model].add(item.res_id)
         names = {}
+        engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
         for res_model, ids in by_model.items():
-            for res_id, fireable in self._my_work_fireable(
+            for res_id, fireable in engine._my_work_fireable(
                     res_model, sorted(ids)).items():
                 names[(res_model, res_id)] = ", ".join(fireable)
         for item in self:
@@ -482,11 +510,13 @@ class UchaskeWorkItem(models.TransientModel):
         write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
         writable = set(Model.with_context(active_test=False)._search(
             [("id", "in", list(states))] + write_domain)) if states else set()
-        by_id = {transition.id: transition for transition
-                 in self._my_work_transition_records(definition)}
+        by_id = self._my_work_transition_records(definition)
         others = [check for check in Model._wf_guards()
                   if check not in self._MY_WORK_BATCHED_GUARDS]
-        records = {record.id: record for record in Model.browse(sorted(writable))}
+        # the records as the user, as the engine checks them; only the
+        # fields the checks read (not each record's every field)
+        records = {record.id: record for record in Model.with_context(
+            prefetch_fields=False).browse(sorted(writable))}
         result = {res_id: [] for res_id in states}
         for transition in transitions:
             candidates = [res_id for res_id in sorted(writable)
@@ -588,11 +618,14 @@ class UchaskeWorkItem(models.TransientModel):
         do not know it yet). The rest is computed for the page only
         (:meth:`_compute_description`)."""
         missing = defaultdict(set)
+        model_names = {}
         for row in rows:
             res_model = row.get("res_model")
             if not res_model or res_model not in self.env:
                 continue
-            row["model_name"] = self._my_work_model_name(res_model)
+            if res_model not in model_names:
+                model_names[res_model] = self._my_work_model_name(res_model)
+            row["model_name"] = model_names[res_model]
             if "district_id" not in row and \
                     self._my_work_district_column(self.env[res_model]):
                 missing[res_model].add(row["res_id"])
