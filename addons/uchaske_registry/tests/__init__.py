@@ -9,3 +9,4 @@ from . import test_report
 from . import test_my_work_registry
 from . import test_appendix_alerts
 from . import test_activity_keys
+from . import test_my_work_scale
