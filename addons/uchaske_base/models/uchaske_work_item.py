@@ -788,8 +788,8 @@ class UchaskeWorkItem(models.TransientModel):
             cr.execute("DELETE FROM uchaske_work_item WHERE id = ANY(%s)", (gone,))
         touch -= set(gone)
         if touch:
-            cr.execute("UPDATE uchaske_work_item SET write_date = %s WHERE id = ANY(%s)",
-                       (now, sorted(touch)))
+            cr.execute("UPDATE uchaske_work_item SET write_date = %s"
+                       " WHERE id = ANY(%s)", (now, sorted(touch)))
         columns = ["create_uid", "write_uid", "create_date", "write_date"] + names
         values = [(self.env.uid, self.env.uid, now, now) + key for key in wanted]
         for start in range(0, len(values), _INSERT_CHUNK):
