@@ -12,8 +12,12 @@ conditions), the SQL statements of one call, and the ratio; goal: at most 2×.
 (persons with valid IINs), so that the inspector has N more records to act
 on; nothing is committed (the transaction is rolled back).
 
-    .venv/bin/python bench/my_work.py [--db uchaske_test] [--users inspector,chief]
-                                      [--repeat 30] [--extra-cases 0]
+Several databases (comma-separated ``--db``), one after the other in the
+same run: the demo-size one and a national-size one (``bench/national.py``)
+give the ratio at both sizes.
+
+    .venv/bin/python bench/my_work.py [--db uchaske_test,uchaske_national]
+        [--users inspector,chief] [--repeat 30] [--extra-cases 0]
 """
 import argparse
 import os
@@ -25,9 +29,9 @@ from datetime import date
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-#: the list view's columns (uchaske_work_item_view_tree)
+#: the list view's columns (uchaske_work_item_view_tree), "actions" included
 ITEM_FIELDS = ["urgency", "name", "person_name", "district_name", "date_due",
-               "requirement_ref", "document", "kind", "escalated"]
+               "requirement_ref", "document", "actions", "kind", "escalated"]
 CASE_FIELDS = ["name", "person_id", "category_id", "district_id", "inspector_id",
                "date_start", "date_end", "next_check_due", "check_overdue", "state"]
 
@@ -60,27 +64,16 @@ def _timed(call, repeat, warmup):
     return timings
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default="uchaske_test")
-    parser.add_argument("--users", default="inspector,chief")
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--extra-cases", type=int, default=0)
-    args = parser.parse_args()
-
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
+def measure(db, logins, repeat, warmup, extra_cases):
+    """[(login, rows, page, My work SQL, cases listed, list SQL, My work s,
+    search_read s)] on database ``db``; nothing is committed."""
     import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
-    registry = odoo.registry(args.db)
+    registry = odoo.registry(db)
     results = []
     with odoo.api.Environment.manage(), registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
-        logins = args.users.split(",")
-        if args.extra_cases:
-            _add_cases(env, logins[0], args.extra_cases)
+        if extra_cases:
+            _add_cases(env, logins[0], extra_cases)
         for login in logins:
             user = env["res.users"].search([("login", "=", login)])
             items = env["uchaske.work.item"].sudo(user)
@@ -104,22 +97,45 @@ def main():
             listed = len(list_cases())
             list_sql = cr.sql_log_count - before
             my_work, baseline = [], []
-            for _round in range(args.repeat):  # interleaved: same conditions
-                my_work += _timed(open_my_work, 1, args.warmup if not _round else 0)
-                baseline += _timed(list_cases, 1, args.warmup if not _round else 0)
+            for _round in range(repeat):  # interleaved: same conditions
+                my_work += _timed(open_my_work, 1, warmup if not _round else 0)
+                baseline += _timed(list_cases, 1, warmup if not _round else 0)
             results.append((login, total, len(rows), my_sql, listed, list_sql,
                             statistics.median(my_work), statistics.median(baseline)))
         cr.rollback()
-    print("My work (home action + first page of 80) vs search_read of 80 cases, "
-          "same user, median of %d calls after %d warm-up (extra cases: %d):"
-          % (args.repeat, args.warmup, args.extra_cases))
-    print("%-12s %8s %10s %8s %12s %10s %8s %7s" % (
-        "user", "rows", "My work", "SQL", "cases listed", "search_read", "SQL",
-        "ratio"))
-    for login, total, _page, my_sql, listed, list_sql, mine, base in results:
-        print("%-12s %8d %8.1f ms %8d %12d %7.1f ms %8d %6.2fx" % (
-            login, total, mine * 1000, my_sql, listed, base * 1000, list_sql,
-            mine / base))
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="uchaske_test",
+                        help="database(s), comma-separated: e.g. the demo one "
+                             "and a national one built by bench/national.py")
+    parser.add_argument("--users", default="inspector,chief")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--extra-cases", type=int, default=0)
+    args = parser.parse_args()
+
+    from uchaske_compat.launcher import prepare, set_environment
+    set_environment()
+    prepare()
+    import odoo
+    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    logins = args.users.split(",")
+    measured = [(db, measure(db, logins, args.repeat, args.warmup, args.extra_cases))
+                for db in args.db.split(",")]
+    print("My work (home action + first page of 80, \"actions\" included) vs "
+          "search_read of 80 cases, same user, median of %d calls after %d "
+          "warm-up (extra cases: %d):" % (args.repeat, args.warmup, args.extra_cases))
+    print("%-22s %-10s %6s %10s %5s %6s %11s %5s %7s" % (
+        "database", "user", "rows", "My work", "SQL", "cases", "search_read",
+        "SQL", "ratio"))
+    for db, results in measured:
+        for login, total, _page, my_sql, listed, list_sql, mine, base in results:
+            print("%-22s %-10s %6d %7.1f ms %5d %6d %8.1f ms %5d %6.2fx" % (
+                db, login, total, mine * 1000, my_sql, listed, base * 1000,
+                list_sql, mine / base))
     print("goal: ratio <= 2 (issue 9), My work <= 100 ms (issue 14)")
 
 

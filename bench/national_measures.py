@@ -34,7 +34,7 @@ sys.path.insert(0, ROOT)
 CASE_FIELDS = ["name", "person_id", "category_id", "district_id", "inspector_id",
                "date_start", "date_end", "next_check_due", "check_overdue", "state"]
 ITEM_FIELDS = ["urgency", "name", "person_name", "district_name", "date_due",
-               "requirement_ref", "document", "kind", "escalated"]
+               "requirement_ref", "document", "actions", "kind", "escalated"]
 REGISTER = {"legal_basis": "Court decision", "document_number": "2-1/2026",
             "document_date": "2026-01-12"}
 #: the same rows as the register's list, by hand: the inspector's rule

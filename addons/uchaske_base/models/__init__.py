@@ -35,6 +35,9 @@ from . import uchaske_workflow_ui
 from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_work_item
+from . import uchaske_work_item_cache
+from . import uchaske_work_item_cache_state
+from . import uchaske_work_item_cache_transition
 from . import ir_translation
 from . import uchaske_district_report
 # issue 11, second half: receptions, rural calls, time, diversions, review

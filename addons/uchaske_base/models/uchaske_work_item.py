@@ -2,12 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import re
 from collections import defaultdict
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytz
 from psycopg2 import sql
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 
@@ -42,15 +42,20 @@ class UchaskeWorkItem(models.TransientModel):
       line's own activity;
     * the records whose state allows one of the user's groups a transition:
       one search per workflow on stored fields under the user's record
-      rules (see :meth:`_my_work_candidates`); the exact guards
-      (``_wf_available_transitions``) are checked only for the rows read,
-      the page shown (``actions`` is computed), so what is offered is what
-      the user may fire, whatever the number of records;
+      rules (see :meth:`_my_work_candidates`), all workflows in one
+      statement; the exact guards (as ``_wf_available_transitions``) are
+      checked only for the rows read, the page shown (``actions`` is
+      computed), in a few statements per model for the whole page (see
+      :meth:`_my_work_fireable`), so what is offered is what the user may
+      fire, whatever the number of records;
     * for a supervisor (responsible inspector, chief): one row per officer
       with the number of their overdue items, openable.
 
     Rows are transient and the user's own (Odoo keeps each user to the rows
     they created). Every row is kept: the list paginates, nothing is cut.
+    What a row says about its record (its name, the person, the district's
+    name, the document) is computed for the rows read only, the page shown;
+    the stored district and document type group the list.
     """
 
     _name = "uchaske.work.item"
@@ -67,15 +72,23 @@ class UchaskeWorkItem(models.TransientModel):
          (my_work.ACT, "You may act")], required=True)
     urgency_rank = fields.Integer()
     name = fields.Char(string="What")
-    person_name = fields.Char(string="Person")
-    district_name = fields.Char(string="District")
+    person_name = fields.Char(
+        string="Person", compute="_compute_description",
+        search="_search_person_name")
+    district_id = fields.Many2one("uchaske.district", string="District")
+    district_name = fields.Char(
+        string="District", compute="_compute_description",
+        search="_search_district_name")
     date_due = fields.Datetime(string="Due")
     requirement_ref = fields.Char(string="Requirement")
-    document = fields.Char()
+    document = fields.Char(
+        compute="_compute_description", search="_search_document")
     res_model = fields.Char()
     res_id = fields.Integer()
     model_name = fields.Char(string="Document type")
-    record_name = fields.Char(string="Record")
+    record_name = fields.Char(
+        string="Record", compute="_compute_description",
+        search="_search_record_name")
     state_name = fields.Char(string="State")
     actions = fields.Char(
         string="You can", compute="_compute_actions",
@@ -101,9 +114,21 @@ class UchaskeWorkItem(models.TransientModel):
     def _my_work_clock(self):
         """Now in UTC and in the user's time zone, and today there."""
         now = self._my_work_now()
-        tz = pytz.timezone(self.env.user.tz or "UTC")
+        tz = pytz.timezone(self._my_work_tz_name())
         local = pytz.utc.localize(now).astimezone(tz).replace(tzinfo=None)
         return {"now": now, "local_now": local, "today": local.date(), "tz": tz}
+
+    @api.model
+    def _my_work_tz_name(self):
+        """The user's time zone: the request's (the web client sends it in
+        the context), else the user's own, read in one query (not the
+        user's and the partner's every field)."""
+        if self.env.context.get("tz"):
+            return self.env.context["tz"]
+        self.env.cr.execute(
+            "SELECT p.tz FROM res_users u JOIN res_partner p ON p.id = u.partner_id"
+            " WHERE u.id = %s", (self.env.uid,))
+        return (self.env.cr.fetchone() or [None])[0] or "UTC"
 
     @api.model
     def _my_work_local(self, clock, moment):
@@ -113,20 +138,31 @@ class UchaskeWorkItem(models.TransientModel):
 
     @api.model
     def _my_work_day_end(self, clock, day):
-        """The last second of ``day`` (a local date) as naive UTC."""
-        local = clock["tz"].localize(datetime.combine(day, time(23, 59, 59)))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
+        """The last second of ``day`` (a local date) as naive UTC (computed
+        once per day and open: many items fall due on the same day)."""
+        ends = clock.setdefault("day_ends", {})
+        if day not in ends:
+            local = clock["tz"].localize(datetime.combine(day, time(23, 59, 59)))
+            ends[day] = local.astimezone(pytz.utc).replace(tzinfo=None)
+        return ends[day]
 
     @api.model
     def _my_work_urgency(self, clock, due):
-        """(bucket, rank) of an item due at ``due`` (naive UTC or None)."""
-        bucket = my_work.urgency(
-            self._my_work_local(clock, due) if due else None, clock["local_now"])
-        return bucket, my_work.rank(bucket) * 10
+        """(bucket, rank) of an item due at ``due`` (naive UTC or None),
+        computed once per moment and open."""
+        urgencies = clock.setdefault("urgencies", {})
+        if due not in urgencies:
+            bucket = my_work.urgency(
+                self._my_work_local(clock, due) if due else None,
+                clock["local_now"])
+            urgencies[due] = (bucket, my_work.rank(bucket) * 10)
+        return urgencies[due]
 
     @api.model
     def _build(self):
         """Replace the user's rows by the current ones; return their number."""
+        # the time zone read once for the whole build
+        self = self.with_context(tz=self._my_work_tz_name())
         clock = self._my_work_clock()
         rows = self._my_work_deadline_rows(clock)
         done = set()
@@ -163,7 +199,6 @@ class UchaskeWorkItem(models.TransientModel):
                 "requirement_ref": line.requirement_ref,
                 "res_model": line.res_model,
                 "res_id": line.res_id,
-                "record_name": line.record_name,
                 "deadline_line_id": line.id,
                 "activity_id": activity.id or None,
                 "overdue": bucket == my_work.OVERDUE,
@@ -183,9 +218,18 @@ class UchaskeWorkItem(models.TransientModel):
     @api.model
     def _my_work_activity_rows(self, clock, skip_ids):
         """Open activities of our models assigned to the user (one query)."""
-        activities = self.env["mail.activity"].sudo().search_read(
-            [("user_id", "=", self.env.uid)] + self._my_work_activity_domain(),
-            ["res_model", "res_id", "summary", "date_deadline", "uchaske_key"])
+        # as the engine (the user's own activities): one statement built by
+        # the ORM from the domain, not a search then a read
+        query = self.env["mail.activity"].sudo()._where_calc(
+            [("user_id", "=", self.env.uid)] + self._my_work_activity_domain())
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute(
+            'SELECT "mail_activity".id, "mail_activity".res_model,'
+            ' "mail_activity".res_id, "mail_activity".summary,'
+            ' "mail_activity".date_deadline, "mail_activity".uchaske_key'
+            " FROM %s WHERE %s ORDER BY 5, 1" % (from_clause, where_clause or "TRUE"),
+            params)
+        activities = self.env.cr.dictfetchall()
         rows = []
         for activity in activities:
             if activity["id"] in skip_ids or activity["res_model"] not in self.env:
@@ -218,133 +262,300 @@ class UchaskeWorkItem(models.TransientModel):
     # -- records the user may act on ------------------------------------
 
     @api.model
+    @tools.ormcache()
+    def _my_work_workflow_models(self):
+        """The models that have a workflow (cached: cleared with the
+        registry's caches, as ``uchaske.workflow`` does on every change)."""
+        return tuple(self.env["uchaske.workflow"].sudo().search([]).mapped("model"))
+
+    @api.model
+    @tools.ormcache("res_model", "self.env.lang")
+    def _my_work_definition(self, res_model):
+        """The workflow of ``res_model`` as plain data, or None: its name,
+        its states' names and its transitions (in the workflow's order),
+        in the user's language. Cached: My work asks it for every model on
+        every open; cleared with the registry's caches when a workflow, a
+        state, a transition (``uchaske_work_item_cache_*``) or a translation
+        changes. Never mutate the result."""
+        workflow = self.env["uchaske.workflow"]._get_for_model(res_model)
+        if not workflow:
+            return None
+        return {
+            "name": workflow.name,
+            "states": {state.code: state.name for state in workflow.state_ids},
+            "transitions": tuple({
+                "id": transition.id,
+                "name": transition.name,
+                "from": frozenset(transition.from_state_ids.mapped("code")),
+                "groups": frozenset(transition.group_ids.ids),
+                # "[]" (the default) is no condition
+                "guard_domain": "".join((transition.guard_domain or "").split())
+                not in ("", "[]"),
+                "guard_method": transition.guard_method or False,
+                "maker_checker": bool(transition.maker_checker),
+                "ref": transition.requirement_ref or False,
+            } for transition in workflow.transition_ids),
+        }
+
+    @api.model
+    @tools.ormcache("self.env.uid")
+    def _my_work_user_groups(self):
+        """Ids of the user's groups (implied ones included). Cached per user
+        as Odoo's own ``has_group`` and record rules: a change of groups
+        clears the registry's caches."""
+        self.env.cr.execute(
+            "SELECT gid FROM res_groups_users_rel WHERE uid = %s", (self.env.uid,))
+        return frozenset(row[0] for row in self.env.cr.fetchall())
+
+    @api.model
+    def _my_work_transitions(self, definition, groups):
+        """The transitions of ``definition`` open to ``groups``."""
+        return [transition for transition in definition["transitions"]
+                if not transition["groups"] or transition["groups"] & groups]
+
+    @api.model
+    @tools.ormcache()
+    def _my_work_transition_ids(self):
+        """Ids of the transitions of every workflow (cached as the
+        definitions)."""
+        return tuple(transition["id"] for res_model in self._my_work_workflow_models()
+                     for transition in (self._my_work_definition(res_model) or {})
+                     .get("transitions", ()))
+
+    @api.model
+    def _my_work_transition_records(self, definition):
+        """{id: transition} of ``definition`` as the engine holds them (the
+        workflow's, as superuser), browsed with those of every workflow:
+        whichever is read first, all are read in one query."""
+        ids = self._my_work_transition_ids()
+        wanted = {transition["id"] for transition in definition["transitions"]}
+        # in the user's time zone, as in a request of the web client (a guard
+        # domain's "today" is the user's day; the engine's superuser is not
+        # read for it); iterated, the records keep the prefetch of all
+        # (filtered() would not)
+        Transition = self.env["uchaske.workflow.transition"].sudo().with_context(
+            tz=self._my_work_tz_name())
+        return {transition.id: transition for transition in Transition.browse(ids)
+                if transition.id in wanted}
+
+    @api.model
     def _my_work_officer_groups(self):
         """Groups of the officers serving districts: a transition open to
         them is routine work of the district's own officers."""
         data = self.env["ir.model.data"]  # cached lookups, no query
-        return self.env["res.groups"].browse([
+        return frozenset([
             data.xmlid_to_res_id("uchaske_base.group_assistant"),
             data.xmlid_to_res_id("uchaske_base.group_inspector")])
 
     @api.model
+    def _my_work_district_column(self, Model):
+        """True if ``Model`` stores the district of its records."""
+        field = Model._fields.get("district_id")
+        return bool(field and field.store and field.type == "many2one"
+                    and field.comodel_name == "uchaske.district")
+
+    @api.model
     def _my_work_action_rows(self, rows):
         """The records whose state allows the user's groups a transition,
-        from stored data only (see :meth:`_my_work_candidates`). A record
-        that already has a row (a deadline) gets no second row. The guards
-        that are Python (guard methods, maker-checker) are checked only for
-        the rows read, the page shown: ``actions`` is computed."""
+        from stored data only (see :meth:`_my_work_candidates`): one
+        statement for all the workflows. A record that already has a row
+        (a deadline) gets no second row. The guards that are Python (guard
+        methods, maker-checker) are checked only for the rows read, the page
+        shown: ``actions`` is computed."""
         listed = {(row["res_model"], row["res_id"]) for row in rows}
-        action_rows = []
-        workflows = self.env["uchaske.workflow"].sudo().search([])
-        # the definitions of all workflows in a few reads, not per workflow
-        workflows.mapped("state_ids.name")
-        workflows.mapped("transition_ids.from_state_ids.code")
-        workflows.mapped("transition_ids.group_ids")
+        groups = self._my_work_user_groups()
         officer_groups = self._my_work_officer_groups()
-        rank = my_work.rank(my_work.ACT) * 10
-        for workflow in workflows:
-            if workflow.model not in self.env:
+        parts, params, refs, states = [], [], {}, {}
+        for res_model in self._my_work_workflow_models():
+            if res_model not in self.env:
                 continue
-            candidates, refs = self._my_work_candidates(workflow, officer_groups)
-            states = {s.code: s.name for s in workflow.state_ids}
-            for res_id, state in candidates:
-                if (workflow.model, res_id) in listed:
-                    continue
-                action_rows.append({
-                    "kind": "action",
-                    "urgency": my_work.ACT,
-                    "urgency_rank": rank,
-                    "name": states.get(state, state),
-                    "res_model": workflow.model,
-                    "res_id": res_id,
-                    "state_name": states.get(state, state),
-                    "requirement_ref": refs.get(state),
-                })
+            definition = self._my_work_definition(res_model)
+            states[res_model] = (definition or {}).get("states", {})
+            found = self._my_work_candidates(
+                res_model, definition, groups, officer_groups)
+            if found:
+                parts.append(found[0])
+                params += found[1]
+                refs[res_model] = found[2]
+        if not parts:
+            return []
+        self.env.cr.execute(
+            " UNION ALL ".join("(%s)" % part for part in parts) + " ORDER BY 1, 2",
+            params)
+        rank = my_work.rank(my_work.ACT) * 10
+        action_rows = []
+        for res_model, res_id, state, district_id in self.env.cr.fetchall():
+            if (res_model, res_id) in listed:
+                continue
+            name = states[res_model].get(state, state)
+            action_rows.append({
+                "kind": "action",
+                "urgency": my_work.ACT,
+                "urgency_rank": rank,
+                "name": name,
+                "res_model": res_model,
+                "res_id": res_id,
+                "district_id": district_id,
+                "state_name": name,
+                "requirement_ref": refs[res_model].get(state),
+            })
         return action_rows
 
     @api.model
-    def _my_work_candidates(self, workflow, officer_groups):
-        """([(record id, state)], {state: requirement ids}) of ``workflow``'s
-        records on which the user's groups may fire a transition, found by
-        one search as the user (read rules) on stored fields: the state, the
-        write rules, the transitions' guard domains, and, for a transition
-        open to the officers of a district, the districts the user serves
-        (a supervisor sees there the decisions that are theirs, not every
-        officer's routine work). Never cut: every record is a row."""
-        user = self.env.user
-        Model = self.env[workflow.model]
-        transitions = workflow.transition_ids.filtered(
-            lambda t: not t.group_ids or t.group_ids & user.groups_id)
-        if not transitions or not Model.check_access_rights("write", False):
-            return [], {}
-        has_district = "district_id" in Model._fields
-        own_districts = user.uchaske_district_ids.ids
+    def _my_work_candidates(self, res_model, definition, groups, officer_groups):
+        """(SQL, params, {state: requirement ids}) selecting (model, id,
+        state, district) of the records of ``res_model`` on which ``groups``
+        may fire a transition, or None: built by the ORM as a search of the
+        user (read rules) on stored fields: the state, the write rules, the
+        transitions' guard domains, and, for a transition open to the
+        officers of a district, the districts the user serves (a supervisor
+        sees there the decisions that are theirs, not every officer's
+        routine work). Not journaled (R15): it is the engine finding work,
+        not the user opening the register; the rows say only what the
+        read rules let the user see. Never cut: every record is a row."""
+        Model = self.env[res_model]
+        if not definition or not Model.check_access_rights("write", False):
+            return None
+        transitions = self._my_work_transitions(definition, groups)
+        has_district = self._my_work_district_column(Model)
+        own_districts = None
+        by_id = self._my_work_transition_records(definition)
         domains, refs = [], defaultdict(set)
         for transition in transitions:
-            codes = transition.from_state_ids.mapped("code")
+            codes = sorted(transition["from"])
             if not codes:
                 continue
-            domain = [("state", "in", codes)] + (transition._get_guard_domain() or [])
+            domain = [("state", "in", codes)]
+            if transition["guard_domain"]:
+                domain += by_id[transition["id"]]._get_guard_domain() or []
             # a guard method's necessary condition on stored fields, if the
             # model declares one (``_my_work_guard_domains``)
             domain += getattr(Model, "_my_work_guard_domains", {}).get(
-                transition.guard_method, [])
-            routine = not transition.group_ids or transition.group_ids & officer_groups
+                transition["guard_method"], [])
+            routine = not transition["groups"] or transition["groups"] & officer_groups
             if routine and has_district:
+                if own_districts is None:
+                    own_districts = self.env.user.uchaske_district_ids.ids
                 domain += ["|", ("district_id", "=", False),
                            ("district_id", "in", own_districts)]
             domains.append(expression.normalize_domain(domain))
             for code in codes:
-                if transition.requirement_ref:
-                    refs[code].add(transition.requirement_ref)
+                if transition["ref"]:
+                    refs[code].add(transition["ref"])
         if not domains:
-            return [], {}
-        write_domain = self.env["ir.rule"]._compute_domain(Model._name, "write") or []
-        # read rules: a plain search as the user (not journaled, R15)
-        ids = Model.search(expression.AND(
-            [expression.OR(domains), write_domain]), order="id").ids
-        if not ids:
-            return [], {}
-        self.env.cr.execute(sql.SQL(
-            "SELECT id, state FROM {} WHERE id = ANY(%s) ORDER BY id").format(
-                sql.Identifier(Model._table)), (ids,))
-        return self.env.cr.fetchall(), {
+            return None
+        write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
+        query = Model._where_calc(expression.AND(
+            [expression.OR(domains), write_domain]))
+        Model._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        district = '"%s".district_id' % Model._table if has_district else "NULL::int"
+        select = 'SELECT %%s::varchar, "%s".id, "%s".state, %s FROM %s WHERE %s' % (
+            Model._table, Model._table, district, from_clause, where_clause or "TRUE")
+        return select, [res_model] + list(params), {
             code: ", ".join(sorted(values)) for code, values in refs.items()}
 
     @api.depends("res_model", "res_id", "kind")
     def _compute_actions(self):
         """The transitions the user may fire now, every guard of the engine
         checked (as ``_wf_available_transitions``): only for the rows read,
-        the page shown, grouped by model."""
-        by_model = defaultdict(list)
+        the page shown, a few statements per model (``_my_work_fireable``)."""
+        by_model = defaultdict(set)
         for item in self:
             item.actions = False
             if item.kind != "team" and item.res_model in self.env and \
                     item.res_id and \
                     hasattr(self.env[item.res_model], "_wf_available_transitions"):
-                by_model[item.res_model].append(item)
-        for res_model, items in by_model.items():
-            records = self.env[res_model].browse(
-                [item.res_id for item in items]).exists()
-            workflow = self.env["uchaske.workflow"]._get_for_model(res_model)
-            # the engine's checks, skipping the transitions whose state or
-            # groups rule them out (they would only build error messages)
-            groups = self.env.user.groups_id
-            transitions = workflow.transition_ids.filtered(
-                lambda t: not t.group_ids or t.group_ids & groups)
-            names = {}
-            for record in records:
+                by_model[item.res_model].add(item.res_id)
+        names = {}
+        engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
+        for res_model, ids in by_model.items():
+            for res_id, fireable in engine._my_work_fireable(
+                    res_model, sorted(ids)).items():
+                names[(res_model, res_id)] = ", ".join(fireable)
+        for item in self:
+            item.actions = names.get((item.res_model, item.res_id)) or False
+
+    #: the engine's checks that :meth:`_my_work_fireable` makes for the whole
+    #: page at once; any other check of ``_wf_guards`` runs per record
+    _MY_WORK_BATCHED_GUARDS = frozenset([
+        "_wf_check_from_state", "_wf_check_groups", "_wf_check_write_access",
+        "_wf_check_guard_domain"])
+
+    @api.model
+    def _my_work_fireable(self, res_model, res_ids):
+        """{id: [names of the transitions the user may fire]} for the
+        records ``res_ids`` of ``res_model``: the same answer as each
+        record's ``_wf_available_transitions()`` (all of ``_wf_guards``,
+        without the required inputs), made for the page at once:
+
+        * the state and the groups from the cached definition, the states
+          read by the engine (its own bookkeeping: not a journaled access);
+        * write access: one search of the page's ids under the write rules
+          (as ``check_access_rule("write")``);
+        * each guard domain: one search of the candidates;
+        * the other checks (guard methods, maker-checker, an addon's own)
+          per record, only where the ones above passed and the transition
+          has one.
+        """
+        definition = self._my_work_definition(res_model)
+        Model = self.env[res_model]
+        if not definition or not res_ids:
+            return {}
+        transitions = self._my_work_transitions(
+            definition, self._my_work_user_groups())
+        if not transitions or not Model.check_access_rights("write", False):
+            return {}
+        self.env.cr.execute(sql.SQL("SELECT id, state FROM {} WHERE id = ANY(%s)")
+                            .format(sql.Identifier(Model._table)), (list(res_ids),))
+        states = dict(self.env.cr.fetchall())
+        # write access (``_wf_check_write_access``) of the whole page: one
+        # search under the write rules, as the user (the read rules too: a
+        # record the user may not read offers nothing, as its form)
+        write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
+        writable = set(Model.with_context(active_test=False)._search(
+            [("id", "in", list(states))] + write_domain)) if states else set()
+        by_id = self._my_work_transition_records(definition)
+        others = [check for check in Model._wf_guards()
+                  if check not in self._MY_WORK_BATCHED_GUARDS]
+        # the records as the user, as the engine checks them; only the
+        # fields the checks read (not each record's every field)
+        records = {record.id: record for record in Model.with_context(
+            prefetch_fields=False).browse(sorted(writable))}
+        result = {res_id: [] for res_id in states}
+        for transition in transitions:
+            candidates = [res_id for res_id in sorted(writable)
+                          if states[res_id] in transition["from"]]
+            domain = []
+            if candidates and transition["guard_domain"]:
+                domain = by_id[transition["id"]]._get_guard_domain() or []
+            # the guard method's necessary condition on stored fields (see
+            # _my_work_candidates): records failing it need no call
+            necessary = getattr(Model, "_my_work_guard_domains", {}).get(
+                transition["guard_method"], [])
+            if candidates and (domain or necessary):
+                if necessary:
+                    # as the engine: it finds more than the user may see,
+                    # so no record the guard would pass is left out
+                    candidates = Model.sudo().with_context(active_test=False)._search(
+                        [("id", "in", candidates)] + necessary, order="id")
+                if domain and candidates:
+                    candidates = Model.sudo()._search(
+                        [("id", "in", candidates)] + domain, order="id")
+            checks = [check for check in others
+                      if not (check == "_wf_check_guard_method"
+                              and not transition["guard_method"])
+                      and not (check == "_wf_check_maker_checker"
+                               and not transition["maker_checker"])]
+            for res_id in candidates:
                 try:
-                    state = record.state
-                    names[record.id] = ", ".join(
-                        transition.name for transition in transitions
-                        if state in transition.from_state_ids.mapped("code")
-                        and not record._wf_check(
-                            transition, check_inputs=False, raise_error=False))
+                    if any(getattr(records[res_id], check)(by_id[transition["id"]])
+                           for check in checks):
+                        continue
                 except AccessError:
-                    names[record.id] = False
-            for item in items:
-                item.actions = names.get(item.res_id) or False
+                    continue
+                result[res_id].append(transition["name"])
+        return result
 
     # -- supervisors ------------------------------------------------------
 
@@ -385,7 +596,6 @@ class UchaskeWorkItem(models.TransientModel):
                 "urgency_rank": rank,
                 "name": _("%(officer)s: %(count)s overdue") % {
                     "officer": user_name, "count": count},
-                "person_name": None,
                 "officer_id": user_id,
                 "item_count": count,
                 "overdue": True,
@@ -401,92 +611,210 @@ class UchaskeWorkItem(models.TransientModel):
     # -- what each row says ----------------------------------------------
 
     @api.model
+    def _my_work_model_name(self, res_model):
+        """The document type: the workflow's name, else the model's."""
+        definition = self._my_work_definition(res_model)
+        return (definition or {}).get("name") or self.env[res_model]._description
+
+    @api.model
     def _my_work_describe(self, rows):
-        """Fill name of the record, document type, person and district:
-        one batch per model (``_my_work_details``)."""
-        by_model = defaultdict(set)
+        """Store what groups the list: the document type, and the district
+        of each record (one query per model that has one, for the rows that
+        do not know it yet). The rest is computed for the page only
+        (:meth:`_compute_description`)."""
+        missing = defaultdict(set)
+        model_names = {}
         for row in rows:
-            if row.get("res_model"):
-                by_model[row["res_model"]].add(row["res_id"])
-        details = {}
-        for model, ids in by_model.items():
-            for res_id, info in self._my_work_details(model, list(ids)).items():
-                details[(model, res_id)] = info
-        for row in rows:
-            if not row.get("res_model"):
+            res_model = row.get("res_model")
+            if not res_model or res_model not in self.env:
                 continue
-            info = details.get((row["res_model"], row["res_id"]), {})
-            for key, value in info.items():
-                if value and not row.get(key):
-                    row[key] = value
-            row["document"] = " ".join(
-                filter(None, (row.get("model_name"), row.get("record_name"))))
+            if res_model not in model_names:
+                model_names[res_model] = self._my_work_model_name(res_model)
+            row["model_name"] = model_names[res_model]
+            if "district_id" not in row and \
+                    self._my_work_district_column(self.env[res_model]):
+                missing[res_model].add(row["res_id"])
+        districts = {}
+        if missing:
+            # the engine's own bookkeeping (the rows are the user's work):
+            # one statement for all the models
+            parts, params = [], []
+            for res_model, ids in sorted(missing.items()):
+                parts.append(sql.SQL(
+                    "(SELECT %s::varchar, id, district_id FROM {} WHERE id = ANY(%s))"
+                ).format(sql.Identifier(self.env[res_model]._table)))
+                params += [res_model, sorted(ids)]
+            self.env.cr.execute(sql.SQL(" UNION ALL ").join(parts), params)
+            for res_model, res_id, district_id in self.env.cr.fetchall():
+                districts[(res_model, res_id)] = district_id
+        for row in rows:
+            if "district_id" not in row:
+                row["district_id"] = districts.get(
+                    (row.get("res_model"), row.get("res_id")))
+
+    @api.depends("res_model", "res_id", "model_name", "district_id")
+    def _compute_description(self):
+        """The record's name, its person, the district's name and the
+        document, for the rows read only (the page): one batch per model
+        (``_my_work_details``), the districts' names in one."""
+        by_model = defaultdict(set)
+        for item in self:
+            if item.res_model in self.env and item.res_id:
+                by_model[item.res_model].add(item.res_id)
+        details = {}
+        for res_model, ids in by_model.items():
+            for res_id, info in self._my_work_details(res_model, sorted(ids)).items():
+                details[(res_model, res_id)] = info
+        districts = dict(self.mapped("district_id").sudo().name_get())
+        for item in self:
+            info = details.get((item.res_model, item.res_id), {})
+            record_name = info.get("record_name") or False
+            item.record_name = record_name
+            item.person_name = info.get("person_name") or False
+            item.district_name = districts.get(item.district_id.id) or False
+            item.document = " ".join(filter(None, (
+                item.model_name, record_name))) or False
+
+    @api.model
+    def _my_work_search_text(self, field_name, operator, value):
+        """A domain on the user's rows whose computed ``field_name``
+        matches: a search typed in the list, the only time every row's
+        description is computed."""
+        items = self.search([("create_uid", "=", self.env.uid)])
+        negative = operator in expression.NEGATIVE_TERM_OPERATORS
+        positive = expression.TERM_OPERATORS_NEGATION.get(operator, operator) \
+            if negative else operator
+        text = value if isinstance(value, str) else ""
+        needle = text.lower() if "ilike" in positive else text
+
+        def matches(found):
+            found = found or ""
+            if positive in ("ilike", "like"):
+                return (needle in found.lower()) if positive == "ilike" \
+                    else (needle in found)
+            if positive in ("=ilike", "=like"):
+                pattern = re.escape(needle).replace("%", ".*").replace("_", ".")
+                return bool(re.match("^%s$" % pattern, found.lower()
+                                     if positive == "=ilike" else found))
+            if positive == "=":
+                return found == (value or "")
+            if positive == "in":
+                return found in (value or [])
+            return False
+        ids = [item.id for item in items
+               if matches(item[field_name]) != negative]
+        return [("id", "in", ids)]
+
+    @api.model
+    def _search_person_name(self, operator, value):
+        return self._my_work_search_text("person_name", operator, value)
+
+    @api.model
+    def _search_district_name(self, operator, value):
+        return self._my_work_search_text("district_name", operator, value)
+
+    @api.model
+    def _search_document(self, operator, value):
+        return self._my_work_search_text("document", operator, value)
+
+    @api.model
+    def _search_record_name(self, operator, value):
+        return self._my_work_search_text("record_name", operator, value)
 
     @api.model
     def _my_work_details(self, res_model, res_ids):
-        """{id: {"record_name", "model_name", "district_name"}} of records of
-        ``res_model`` (read as the engine: the rows are the user's own work).
+        """{id: {"record_name", ...}} of records of ``res_model`` (read as
+        the engine: the rows are the user's own work), for the page shown.
         Addons add what their records know (e.g. the person)."""
-        workflow = self.env["uchaske.workflow"]._get_for_model(res_model)
         Model = self.env[res_model]
-        model_name = workflow.name or Model._description
         # only the fields read here, for all the records at once
         records = Model.sudo().with_context(prefetch_fields=False).browse(
             res_ids).exists()
-        result = {}
-        district = "district_id" in Model._fields and \
-            Model._fields["district_id"].comodel_name == "uchaske.district"
-        for res_id, name in records.name_get():
-            result[res_id] = {"record_name": name, "model_name": model_name}
-        if district:
-            for record in records:
-                result[record.id]["district_name"] = \
-                    record.district_id.display_name or None
-        return result
+        return {res_id: {"record_name": name}
+                for res_id, name in records.name_get()}
 
     # -- storing ------------------------------------------------------------
 
     @api.model
+    def _my_work_columns(self):
+        """The stored columns of a row (not Odoo's own)."""
+        return sorted(name for name, field in self._fields.items()
+                      if field.store and name not in models.MAGIC_COLUMNS
+                      and name != "id")
+
+    @api.model
     def _my_work_store(self, rows):
-        """Replace the user's rows by ``rows``.
+        """Make the user's rows ``rows``: rows that did not change are kept
+        (most of them, from one open to the next), the others deleted, the
+        new ones inserted; kept rows older than half the transient vacuum's
+        age are touched, so that the vacuum does not take them while the
+        user pages.
 
         SQL instead of the ORM, measured: ``create()`` of a transient row
         costs about 1 ms (access checks, defaults, recomputation, cache), so
         an inspector with 1,300 open cases waited over a second for the
         inserts alone; one parameterised INSERT per 500 rows costs a few
-        ms. The rows are the user's own transient rows (nothing refers to
-        them, no rule, no computed field depends on them).
+        ms, and none when nothing changed. The rows are the user's own
+        transient rows (nothing refers to them, no rule, no computed field
+        depends on them).
         """
-        self.env.cr.execute(
-            "DELETE FROM uchaske_work_item WHERE create_uid = %s", (self.env.uid,))
-        self.invalidate_cache()
-        if not rows:
-            return
-        names = sorted({name for row in rows for name in row})
-        columns = ["create_uid", "write_uid", "create_date", "write_date"] + names
+        cr = self.env.cr
+        names = self._my_work_columns()
         now = fields.Datetime.now()
-        values = [tuple([self.env.uid, self.env.uid, now, now]
-                        + [row.get(name) for name in names]) for row in rows]
+        stale = fields.Datetime.to_string(
+            fields.Datetime.from_string(now)
+            - timedelta(hours=(self._transient_max_hours or 1.0) / 2.0))
+        cr.execute(sql.SQL(
+            "SELECT id, COALESCE(write_date, create_date) < %s, {}"
+            " FROM uchaske_work_item WHERE create_uid = %s ORDER BY id").format(
+                sql.SQL(", ").join(map(sql.Identifier, names))),
+            (stale, self.env.uid))
+        existing = defaultdict(list)
+        touch = set()
+        for found in cr.fetchall():
+            existing[tuple(found[2:])].append(found[0])
+            if found[1]:
+                touch.add(found[0])
+        wanted = []
+        for row in rows:
+            key = tuple(row.get(name) for name in names)
+            if existing.get(key):
+                existing[key].pop(0)
+            else:
+                wanted.append(key)
+        gone = [item_id for ids in existing.values() for item_id in ids]
+        self.invalidate_cache()
+        if gone:
+            cr.execute("DELETE FROM uchaske_work_item WHERE id = ANY(%s)", (gone,))
+        touch -= set(gone)
+        if touch:
+            cr.execute("UPDATE uchaske_work_item SET write_date = %s"
+                       " WHERE id = ANY(%s)", (now, sorted(touch)))
+        columns = ["create_uid", "write_uid", "create_date", "write_date"] + names
+        values = [(self.env.uid, self.env.uid, now, now) + key for key in wanted]
         for start in range(0, len(values), _INSERT_CHUNK):
             chunk = values[start:start + _INSERT_CHUNK]
             query = sql.SQL("INSERT INTO uchaske_work_item ({}) VALUES {}").format(
                 sql.SQL(", ").join(map(sql.Identifier, columns)),
                 sql.SQL(", ").join(sql.Placeholder() * len(chunk)))
-            self.env.cr.execute(query.as_string(self.env.cr._cnx), chunk)
+            cr.execute(query.as_string(cr._cnx), chunk)
 
     # -- actions ------------------------------------------------------------
 
     @api.model
     def action_open_my_work(self):
         self._build()
+        data = self.env["ir.model.data"]
         return {
             "type": "ir.actions.act_window",
             "name": _("My work"),
             "res_model": self._name,
             "view_mode": "tree,kanban",
-            "views": [(self.env.ref("uchaske_base.uchaske_work_item_view_tree").id,
+            # cached look-ups (``env.ref`` would query each view)
+            "views": [(data.xmlid_to_res_id("uchaske_base.uchaske_work_item_view_tree"),
                        "tree"),
-                      (self.env.ref("uchaske_base.uchaske_work_item_view_kanban").id,
+                      (data.xmlid_to_res_id(
+                          "uchaske_base.uchaske_work_item_view_kanban"),
                        "kanban")],
             "domain": [("create_uid", "=", self.env.uid)],
             "context": {},

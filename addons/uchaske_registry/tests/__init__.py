@@ -12,3 +12,4 @@ from . import test_appendix_alerts
 from . import test_activity_keys
 from . import test_report_figures
 from . import test_monthly_review_registry
+from . import test_my_work_scale
