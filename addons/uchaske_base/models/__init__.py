@@ -36,3 +36,12 @@ from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_work_item
 from . import ir_translation
+from . import uchaske_passport_entry_mixin
+from . import uchaske_passport_enterprise
+from . import uchaske_passport_dormitory
+from . import uchaske_passport_permit_object
+from . import uchaske_district_passport_year
+from . import uchaske_district_passport
+from . import uchaske_district_handover
+from . import uchaske_district_walkthrough
+from . import uchaske_district_walkthrough_visit

@@ -4,3 +4,6 @@ from . import test_security
 from . import test_login_policy
 from . import test_frame_translations
 from . import test_directory
+from . import test_passport
+from . import test_passport_handover
+from . import test_passport_walkthrough
