@@ -63,6 +63,7 @@
         "demo/res_users_demo.xml",
         "demo/uchaske_organisation_demo.xml",
         "demo/uchaske_staffing_demo.xml",
+        "demo/uchaske_passport_demo.xml",
     ],
     "qweb": [
         "static/src/xml/uchaske_base.xml",

@@ -236,3 +236,72 @@ class UchaskeDistrictPassport(models.Model):
         return {"type": "ir.actions.act_window",
                 "res_model": walkthrough._name, "res_id": walkthrough.id,
                 "view_mode": "form", "target": "current"}
+
+    # -- demo ------------------------------------------------------------------
+
+    @api.model
+    def _demo_populate(self):
+        """Demo: every passport with two years of figures, entries in §4-§6
+        (one stale), one confirmed handover act with its snapshot and the
+        accepting inspector's walkthrough in progress with two visits."""
+        today = self._today()
+        inspector_group = self.env.ref("uchaske_base.group_inspector")
+        for index, passport in enumerate(self.sudo().search([])):
+            if passport.handover_ids or len(passport.year_ids) > 1:
+                continue  # filled already
+            district = passport.district_id
+            current = passport.year_ids.filtered(lambda y: y.year == today.year)
+            figures = {"area": 4.5 + index, "housing_total": 60 + index,
+                       "apartment_buildings": 12 + index, "apartments": 480,
+                       "dormitory_rooms": 40, "private_houses": 35,
+                       "private_apartments": 35, "residents_total": 1900,
+                       "adults": 1450, "children": 450}
+            previous = dict(figures, apartments=470, residents_total=1850,
+                            adults=1420, children=430)
+            self.env["uchaske.district.passport.year"].with_context(
+                uchaske_passport_counting=True).create(dict(
+                    previous, passport_id=passport.id, year=today.year - 1,
+                    confirmed=True, date_confirmed="%s-01-20" % (today.year - 1)))
+            current.write(figures)
+            stale_day = fields.Date.to_string(today.replace(year=today.year - 2))
+            self.env["uchaske.passport.enterprise"].create({
+                "passport_id": passport.id, "name": "Halyk Bank branch",
+                "kind": "bank", "ownership": "JSC", "address": "Abay 10",
+                "work_schedule": "09:00-18:00", "security": "Private guard, alarm",
+                "video_surveillance": "Yes"})
+            self.env["uchaske.passport.enterprise"].create({
+                "passport_id": passport.id, "name": "Central market",
+                "kind": "trade", "address": "Bazarnaya 1",
+                "date_confirmed": stale_day})
+            self.env["uchaske.passport.dormitory"].create({
+                "passport_id": passport.id, "name": "College dormitory",
+                "kind": "dormitory", "address": "Satpayev 22",
+                "access_regime": "mixed", "access_control": True})
+            self.env["uchaske.passport.permit.object"].create({
+                "passport_id": passport.id, "name": "Hunting shop Berkut",
+                "affiliation": "Ministry of Trade", "ownership": "LLP",
+                "address": "Abay 40", "access_regime": "Pass office",
+                "security": "Police guard"})
+            staff = self.env["res.users"].search([
+                ("uchaske_department_id", "=", passport.department_id.id),
+                ("groups_id", "in", inspector_group.id),
+                ("id", "!=", passport.department_id.chief_id.id)], order="id")
+            accepting = district.inspector_id or staff[:1]
+            handing = (staff - accepting)[:1]
+            supervisor = passport.department_id.chief_id
+            if not (accepting and handing and supervisor):
+                continue
+            act = self.env["uchaske.district.handover"].create({
+                "passport_id": passport.id, "handing_user_id": handing.id,
+                "accepting_user_id": accepting.id, "supervisor_id": supervisor.id,
+                "supervisor_position": "Chief of the department",
+                "remarks": "District accepted; the market's list to be updated."})
+            act.sudo(handing).wf_apply("hand_over")
+            act.sudo(accepting).wf_apply("accept")
+            act.sudo(supervisor).wf_apply("confirm")
+            walkthrough = passport.walkthrough_ids[:1]
+            walkthrough.write({"visit_ids": [
+                (0, 0, {"address": "Abay 10, apt 1", "result": "met"}),
+                (0, 0, {"address": "Abay 10, apt 2", "result": "absent"})]})
+        self.env["uchaske.passport.enterprise"]._cron_refresh_stale()
+        return True

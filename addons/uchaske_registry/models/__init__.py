@@ -15,3 +15,6 @@ from . import uchaske_noncustodial_person
 from . import uchaske_foreigner
 from . import uchaske_person_appendix
 from . import uchaske_registry_demo
+from . import uchaske_foreigner_passport
+from . import uchaske_district_passport_year
+from . import uchaske_district_passport
