@@ -55,6 +55,7 @@
         "views/uchaske_menus.xml",
         "views/uchaske_district_passport_views.xml",
         "report/uchaske_report_layout.xml",
+        "report/uchaske_district_passport_report.xml",
         "views/webclient_templates.xml",
     ],
     "demo": [

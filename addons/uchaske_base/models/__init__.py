@@ -45,3 +45,4 @@ from . import uchaske_district_passport
 from . import uchaske_district_handover
 from . import uchaske_district_walkthrough
 from . import uchaske_district_walkthrough_visit
+from . import uchaske_district_passport_print

@@ -7,3 +7,4 @@ from . import test_directory
 from . import test_passport
 from . import test_passport_handover
 from . import test_passport_walkthrough
+from . import test_passport_print
