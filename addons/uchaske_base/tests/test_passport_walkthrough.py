@@ -38,7 +38,7 @@ class TestPassportWalkthrough(PassportCase):
                 {"apartments": 8, "private_apartments": 2})
             walkthrough = self._walkthrough()
             line = walkthrough.wf_deadline_ids.filtered(
-                lambda l: l.rule_id == self.rule)
+                lambda line: line.rule_id == self.rule)
             self.assertEqual(line.requirement_ref, "R5")
             self.assertEqual(line.user_id, self.users["inspector"])
             self.assertTrue(line.date_due.startswith("2026-04-02"))
@@ -72,7 +72,8 @@ class TestPassportWalkthrough(PassportCase):
         """R5: not done a month after the appointment: overdue, escalated."""
         with freeze_time(TODAY):
             walkthrough = self._walkthrough()
-        line = walkthrough.wf_deadline_ids.filtered(lambda l: l.rule_id == self.rule)
+        line = walkthrough.wf_deadline_ids.filtered(
+            lambda line: line.rule_id == self.rule)
         with freeze_time("2026-04-03 10:00:00"):
             self.env["uchaske.workflow.deadline.line"]._cron_escalate()
             self.assertTrue(line.overdue)
