@@ -4,7 +4,7 @@
     "name": "Uchaske: district police inspectors (base)",
     "summary": "Organisation, roles and workflow engine for district police "
                "inspectors (Order No. 1095 of the MIA of Kazakhstan)",
-    "version": "11.0.2.0.0",
+    "version": "11.0.2.1.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",
@@ -28,6 +28,7 @@
         "security/ir.model.access.csv",
         "security/uchaske_rules.xml",
         "security/res_authentication_attempt_security.xml",
+        "security/uchaske_passport_rules.xml",
         "data/res_lang_data.xml",
         "data/res_company_branding_data.xml",
         "data/mail_activity_data.xml",
@@ -41,6 +42,7 @@
         "data/uchaske_daily_work_data.xml",
         "security/uchaske_daily_plan_security.xml",
         "data/uchaske_daily_plan_workflow_data.xml",
+        "data/uchaske_passport_workflow_data.xml",
         "views/uchaske_police_service_views.xml",
         "views/uchaske_post_views.xml",
         "views/uchaske_district_views.xml",
@@ -60,6 +62,8 @@
         "views/uchaske_daily_plan_menus.xml",
         "report/uchaske_report_layout.xml",
         "report/uchaske_info_transmission_report.xml",
+        "views/uchaske_district_passport_views.xml",
+        "report/uchaske_district_passport_report.xml",
         "views/webclient_templates.xml",
     ],
     "demo": [
@@ -70,6 +74,7 @@
         "demo/uchaske_staffing_demo.xml",
         "demo/uchaske_daily_work_demo.xml",
         "demo/uchaske_daily_plan_demo.xml",
+        "demo/uchaske_passport_demo.xml",
     ],
     "qweb": [
         "static/src/xml/uchaske_base.xml",

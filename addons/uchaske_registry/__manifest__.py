@@ -34,6 +34,7 @@
         "report/uchaske_registry_case_report.xml",
         "views/uchaske_appendix_views.xml",
         "views/uchaske_dashboard_views.xml",
+        "views/uchaske_district_passport_year_views.xml",
         "wizards/uchaske_appendix_import_views.xml",
         "wizards/uchaske_noncustodial_as_of_views.xml",
         "wizards/uchaske_workflow_transition_wizard_views.xml",

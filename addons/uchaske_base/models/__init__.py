@@ -57,3 +57,13 @@ from . import uchaske_work_notebook
 from . import uchaske_work_notebook_entry
 from . import uchaske_info_transmission
 from . import uchaske_work_plan_demo
+from . import uchaske_passport_entry_mixin
+from . import uchaske_passport_enterprise
+from . import uchaske_passport_dormitory
+from . import uchaske_passport_permit_object
+from . import uchaske_district_passport_year
+from . import uchaske_district_passport
+from . import uchaske_district_handover
+from . import uchaske_district_walkthrough
+from . import uchaske_district_walkthrough_visit
+from . import uchaske_district_passport_print

@@ -154,6 +154,9 @@ class UchaskeDistrict(models.Model):
         district._sync_adjacency()
         district._record_assignments(
             district.inspector_id, district.assistant_ids)
+        # R19, A1: the district's passport is created with it
+        self.env["uchaske.district.passport"].sudo().create(
+            {"district_id": district.id})
         return district
 
     @api.multi

@@ -9,3 +9,7 @@ from . import test_work_plan
 from . import test_work_notebook
 from . import test_info_transmission
 from . import test_info_transmission_print
+from . import test_passport
+from . import test_passport_handover
+from . import test_passport_walkthrough
+from . import test_passport_print

@@ -19,3 +19,6 @@ from . import uchaske_registry_demo
 from . import uchaske_district_report
 from . import uchaske_monthly_review_registry
 from . import uchaske_work_notebook_entry
+from . import uchaske_foreigner_passport
+from . import uchaske_district_passport_year
+from . import uchaske_district_passport
