@@ -9,3 +9,4 @@ from . import test_work_plan
 from . import test_work_notebook
 from . import test_info_transmission
 from . import test_info_transmission_print
+from . import test_translation_completeness
