@@ -67,7 +67,8 @@ class TestTranslationCompleteness(UchaskeCase):
         if ttype == "model":
             # a record's term: on that record (a catalogue entry references
             # the records it translates; another record's entry is not enough)
-            query += " AND type IN ('model', 'model_terms') AND name = %s AND res_id = %s"
+            query += (" AND type IN ('model', 'model_terms')"
+                      " AND name = %s AND res_id = %s")
             params += [name, self._res_id(res_id)]
         elif ttype == "code":
             # _() looks a term up by its text alone
