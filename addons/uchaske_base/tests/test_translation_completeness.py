@@ -50,11 +50,9 @@ class TestTranslationCompleteness(UchaskeCase):
                 modules._update_translations(lang)
         cls.modules = modules.mapped("name")
 
-    def _res_id(self, xml_name, cache={}):
-        if xml_name not in cache:
-            record = self.env.ref(xml_name, raise_if_not_found=False)
-            cache[xml_name] = record.id if record else 0
-        return cache[xml_name]
+    def _res_id(self, xml_name):
+        record = self.env.ref(xml_name, raise_if_not_found=False)
+        return record.id if record else 0
 
     def _translated(self, lang, term):
         """Whether Odoo finds a non-empty translation of ``term`` (a row of
