@@ -13,3 +13,4 @@ from . import test_passport
 from . import test_passport_handover
 from . import test_passport_walkthrough
 from . import test_passport_print
+from . import test_translation_completeness
