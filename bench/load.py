@@ -24,13 +24,14 @@ errors). Exit status 1 if a level had errors or a user could not log in
 (the goal itself is reported, not enforced: ``--strict`` enforces it).
 
     .venv/bin/python bench/load.py [--db uchaske_national] [--users 10,25,50]
-        [--seconds 45] [--workers 2] [--direct] [--config odoo.conf]
+        [--seconds 45] [--workers 2] [--think 0] [--direct] [--config odoo.conf]
         [-- extra odoo options, e.g. --limit-time-real=120]
 """
 import argparse
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -142,7 +143,7 @@ def _describe(exc):
     return text[:200]
 
 
-def user_loop(client, fields, level, start_barrier, stop_at):
+def user_loop(client, fields, level, start_barrier, stop_at, think=0.0):
     """Log in, wait for every user, then list and open until ``stop_at``."""
     try:
         client.authenticate()
@@ -175,6 +176,8 @@ def user_loop(client, fields, level, start_barrier, stop_at):
         except Exception as exc:  # pylint: disable=broad-except
             level.error("open", exc)
             time.sleep(0.1)
+        if think:
+            time.sleep(min(rng.expovariate(1.0 / think), 10 * think))
 
 
 def cpu_seconds(processes):
@@ -201,12 +204,12 @@ def db_backends(db):
     return found
 
 
-def run_level(base_url, db, logins, fields, seconds, server):
+def run_level(base_url, db, logins, fields, seconds, server, think=0.0):
     level = Level(len(logins))
     barrier = threading.Barrier(len(logins) + 1)
     stop_at = [float("inf")]
     threads = [threading.Thread(target=user_loop, daemon=True, args=(
-        Client(base_url, db, login), fields, level, barrier, stop_at))
+        Client(base_url, db, login), fields, level, barrier, stop_at, think))
         for login in logins]
     for thread in threads:
         thread.start()
@@ -231,9 +234,10 @@ def ms(seconds):
 def report(levels, args):
     print()
     print("Load test: %s, %d prefork workers%s, %ss per level, users list 80 cases "
-          "and open one, no think time" % (
+          "and open one, %s" % (
               args.db, args.workers, "" if args.direct else " behind nginx",
-              args.seconds))
+              args.seconds, "think time %s s (mean) after each pair" % args.think
+              if args.think else "no think time"))
     print()
     print("| users | requests | req/s | p50 ms | p95 ms | p99 ms | list p95 | open p95 "
           "| errors | Odoo CPU ms/req | PG CPU ms/req |")
@@ -360,12 +364,17 @@ def main():
     parser.add_argument("--seconds", type=float, default=45.0)
     parser.add_argument("--workers", type=int, default=2,
                         help="prefork HTTP workers (./uchaske prod starts 2)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause (s, exponential) of a user after opening "
+                             "a case; 0: users send without pause (the issue's test)")
     parser.add_argument("--config", default="odoo.conf")
     parser.add_argument("--direct", action="store_true",
                         help="users talk to the Odoo workers, no nginx in front")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 unless the goal at 50 users is met")
     args, extra = parser.parse_known_args()
+    # `timeout` (CI) sends SIGTERM: stop Odoo and nginx (own sessions) first
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     extra = [option for option in extra if option != "--"]
     levels_wanted = [int(value) for value in args.users.split(",") if value.strip()]
     logins = check_users(args.db, max(levels_wanted))
@@ -380,7 +389,7 @@ def main():
         levels = []
         for count in levels_wanted:
             level = run_level(base_url, args.db, logins[:count], fields, args.seconds,
-                              server)
+                              server, args.think)
             print("  %d users: %d requests, %d errors" % (
                 count, len(level.all_samples),
                 len(level.errors) + len(level.login_errors)),
