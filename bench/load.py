@@ -154,6 +154,8 @@ def user_loop(client, fields, level, start_barrier, stop_at, think=0.0):
         return
     start_barrier.wait()
     rng = random.Random(client.login)
+    if think:  # users who think do not all start in the same second
+        time.sleep(rng.uniform(0, think))
     while time.monotonic() < stop_at[0]:
         began = time.monotonic()
         try:
@@ -326,18 +328,13 @@ def start(args, extra):
         if not args.direct:
             # the production test stage's nginx (tests/prod/conftest.py)
             from prod.conftest import (  # pylint: disable=import-outside-toplevel
-                nginx_binary, write_nginx_conf)
-            nginx = nginx_binary()
-            if not nginx:
+                nginx_binary, start_nginx, write_nginx_conf)
+            if not nginx_binary():
                 raise SystemExit("nginx is missing (apt-get install nginx); "
                                  "or use --direct")
             tmp = tempfile.mkdtemp(prefix="uchaske-load-nginx-")
             conf = write_nginx_conf(tmp, port, http_port, longpolling_port)
-            proxy = _servers.ServerProcess(
-                "load-nginx", [nginx, "-p", tmp + "/",
-                               "-e", os.path.join(tmp, "error.log"),
-                               "-c", conf, "-g", "daemon off;"],
-                _servers.LOG_DIR / "load-nginx.log")
+            proxy = start_nginx("load-nginx", tmp, conf)
             base_url = "http://127.0.0.1:%d" % port
             _servers.wait_for_url(base_url + "/web/login", proxy, timeout=60)
     except BaseException:

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 import _servers  # tests/_servers.py (tests/prod/conftest.py puts tests/ on the path)
-from prod.conftest import nginx_binary, write_nginx_conf
+from prod.conftest import nginx_binary, start_nginx, write_nginx_conf
 
 TIMEOUT = 30
 LOGIN = "inspector"
@@ -39,20 +39,8 @@ def pair():
                                          ("prod2-odoo-b", port_b, lp_b)):
             servers.append(_servers.start_odoo(
                 name, db, http_port, *OPTIONS, "--longpolling-port=%d" % lp_port))
-        conf = write_nginx_conf(tmp, port, port_a, lp_a)
-        with open(conf) as handle:
-            text = handle.read()
-        one = "server 127.0.0.1:%d;" % port_a
-        assert one in text
-        # both application servers in the upstream, round robin
-        text = text.replace(one, "%s\n        server 127.0.0.1:%d;" % (one, port_b))
-        with open(conf, "w") as handle:
-            handle.write(text)
-        proxy = _servers.ServerProcess(
-            "prod2-nginx", [nginx, "-p", tmp + "/",
-                            "-e", os.path.join(tmp, "error.log"),
-                            "-c", conf, "-g", "daemon off;"],
-            _servers.LOG_DIR / "prod2-nginx.log")
+        conf = write_nginx_conf(tmp, port, port_a, lp_a, more_http_ports=(port_b,))
+        proxy = start_nginx("prod2-nginx", tmp, conf)
         base_url = "http://127.0.0.1:%d" % port
         _servers.wait_for_url(base_url + "/web/login", proxy, timeout=60)
         yield SimpleNamespace(
