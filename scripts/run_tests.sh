@@ -69,13 +69,16 @@ fi
 if ! skip bench; then
   # issue 14: the national-scale benchmark at a small size, built from the test
   # database (nobody may be connected to it) -- a smoke test: it must finish
-  # (build + measures, < 2 min), not meet the national goals; it drops its database
+  # (build + measures, < 2 min; the load test of the production mode, prefork
+  # behind nginx, 2 and 4 users for 5 s each, < 60 s), not meet the national
+  # goals; it drops its database
   echo "== stage bench: national benchmark at a small size (smoke)"
   BENCH_DB=uchaske_national_small
   if timeout 300 $PY bench/national.py --from "${UCHASKE_BENCH_FROM:-$TEST_DB}" \
         --to "$BENCH_DB" --scale 0.002 --force \
       && timeout 300 $PY bench/national_measures.py --db "$BENCH_DB" --repeat 20 --warmup 3 \
-      && timeout 300 $PY bench/import_a4.py --db "$BENCH_DB" --rows 100; then
+      && timeout 300 $PY bench/import_a4.py --db "$BENCH_DB" --rows 100 \
+      && timeout 120 $PY bench/load.py --db "$BENCH_DB" --users 2,4 --seconds 5; then
     record bench 1 0
   else
     record bench 0 1

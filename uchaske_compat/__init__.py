@@ -23,6 +23,7 @@ SHIM_NAMES = (
     "setrlimit_int",
     "addons_path",
     "rpc_errors",
+    "listen_backlog",
     # security (docs/security.md)
     "sandbox_modules",
     "db_service",

@@ -52,7 +52,7 @@ http {{
     scgi_temp_path {tmp}/scgi;
 
     upstream uchaske {{
-        server 127.0.0.1:{http_port};
+{http_servers}
     }}
     upstream uchaske_longpolling {{
         server 127.0.0.1:{longpolling_port};
@@ -95,8 +95,9 @@ def nginx_binary():
     return "/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None
 
 
-def write_nginx_conf(tmp, port, http_port, longpolling_port):
-    """Write ``tmp/nginx.conf``; return its path."""
+def write_nginx_conf(tmp, port, http_port, longpolling_port, more_http_ports=()):
+    """Write ``tmp/nginx.conf``; return its path. ``more_http_ports``: other
+    application servers next to ``http_port`` in the upstream (round robin)."""
     user = ""
     if os.geteuid() == 0:
         # as root the master switches its workers to this user: let them in
@@ -105,9 +106,20 @@ def write_nginx_conf(tmp, port, http_port, longpolling_port):
         os.chmod(tmp, 0o755)
     path = os.path.join(tmp, "nginx.conf")
     with open(path, "w") as conf:
-        conf.write(NGINX_CONF.format(user=user, tmp=tmp, port=port, http_port=http_port,
-                                     longpolling_port=longpolling_port))
+        conf.write(NGINX_CONF.format(
+            user=user, tmp=tmp, port=port, longpolling_port=longpolling_port,
+            http_servers="\n".join("        server 127.0.0.1:%d;" % one for one in
+                                   (http_port,) + tuple(more_http_ports))))
     return path
+
+
+def start_nginx(name, tmp, conf):
+    """nginx as a plain process on ``conf`` (pid, logs, temp files in ``tmp``);
+    its output goes to ``var/logs/<name>.log``."""
+    return _servers.ServerProcess(
+        name, [nginx_binary(), "-p", tmp + "/", "-e", os.path.join(tmp, "error.log"),
+               "-c", conf, "-g", "daemon off;"],
+        _servers.LOG_DIR / ("%s.log" % name))
 
 
 @pytest.fixture(scope="module")
@@ -128,11 +140,7 @@ def prod():
     proxy = None
     try:
         conf = write_nginx_conf(tmp, port, http_port, longpolling_port)
-        proxy = _servers.ServerProcess(
-            "prod-nginx",
-            [nginx, "-p", tmp + "/", "-e", os.path.join(tmp, "error.log"), "-c", conf,
-             "-g", "daemon off;"],
-            _servers.LOG_DIR / "prod-nginx.log")
+        proxy = start_nginx("prod-nginx", tmp, conf)
         base_url = "http://127.0.0.1:%d" % port
         try:
             _servers.wait_for_url(base_url + "/web/login", proxy, timeout=60)

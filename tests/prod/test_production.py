@@ -7,6 +7,7 @@ longpolling (gevent) process, and nginx routing ``/`` to the workers and
 ``/longpolling/`` to the longpolling process, with the session shared by both.
 """
 import re
+import subprocess
 import time
 import uuid
 from urllib.parse import urlparse
@@ -196,3 +197,14 @@ def test_database_service_unreachable_through_nginx(prod):
     forwarded = [line for line in _access_log(prod).splitlines()
                  if "/db " in line or "/web/database/" in line]
     assert forwarded and all("upstream=-" in line for line in forwarded), forwarded
+
+
+def test_listen_backlog_holds_every_waiting_user(prod):
+    """Issue 14, under load: Odoo 11 listens with 8 x workers (16 here); at 50
+    simultaneous users the queue overflowed and nginx answered 502/504. The
+    workers' socket listens with ``listen_backlog`` (default 1024,
+    uchaske_compat/shims/listen_backlog.py); ``ss`` shows it as Send-Q."""
+    out = subprocess.run(["ss", "-Hltn", "sport = :%d" % prod.http_port],
+                         capture_output=True, text=True, check=True).stdout.split()
+    assert out and out[0] == "LISTEN", out
+    assert int(out[2]) >= 1024, "listen backlog %s" % out[2]
