@@ -12,9 +12,7 @@ from freezegun import freeze_time
 from odoo.tests import common
 
 from .common import REGISTER, RegistryCase
-
-#: context keys the fixtures set to keep other tests quiet
-_QUIET = ("tracking_disable", "mail_notrack", "mail_create_nolog")
+from .test_chatter import _QUIET
 
 
 @common.at_install(False)
