@@ -52,7 +52,11 @@ class UchaskeWorkflowTrail(models.AbstractModel):
         }
         vals.update(self._wf_scope_vals())
         row = history.create(vals)
-        self.with_context(uchaske_wf_token=_WF_TOKEN).sudo().write(
+        # the engine's bookkeeping: no field of it is tracked or names a
+        # user to subscribe, so the chatter's write machinery is skipped
+        # (issue 14: the tracked fields' descriptions, the user's language)
+        self.with_context(uchaske_wf_token=_WF_TOKEN,
+                          tracking_disable=True).sudo().write(
             {"wf_history_head": row.hash})
         if transition:
             body = _("%(transition)s: %(old)s → %(new)s") % {

@@ -178,7 +178,12 @@ class UchaskePerson(models.Model):
             parts.append("SELECT person_id FROM %s WHERE %s IN %%s%s" % (
                 table, column, " AND active" if has_active and active_only else ""))
             params.append(ids)
-        return " UNION ".join(parts), params
+        # UNION ALL: read under ``IN`` only, where duplicates do not count;
+        # PostgreSQL then probes each part's index for the ids checked
+        # instead of building the whole deduplicated set at every access
+        # check (issue 14: ~15 ms -> 0.03 ms a check in a district of the
+        # national database, three checks per imported row)
+        return " UNION ALL ".join(parts), params
 
     @api.model
     def _scope_domain(self, column, operator, value, field="id", lists=True):

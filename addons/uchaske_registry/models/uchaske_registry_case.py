@@ -285,7 +285,9 @@ class UchaskeRegistryCase(models.Model):
         """Remember the registration date (the first check counts from it)
         and schedule the supervision and term activities."""
         if not self.registered_on:
-            self.sudo().write({"registered_on": fields.Date.context_today(self)})
+            # bookkeeping (not tracked): without the chatter's write machinery
+            self.sudo().with_context(tracking_disable=True).write(
+                {"registered_on": fields.Date.context_today(self)})
         self._wf_after_supervision_step(transition, values)
 
     @api.multi

@@ -160,6 +160,32 @@ _STATUS_PREFIXES = {
 #: errors of a row that reject it and are reported (the others propagate)
 ROW_ERRORS = (UserError, ValidationError, AccessError, MissingError, IntegrityError)
 
+#: rows imported under one savepoint (issue 14); a batch that fails is
+#: imported again row by row, so that each bad row is reported with its line
+BATCH_SIZE = 200
+
+
+class ImportRun(object):
+    """What one import looks up once instead of once per row (issue 14):
+    the persons of the file by IIN (one query for all its IINs), the
+    countries by the text of the file, and the next row number ("No.") of
+    the district's list, counted on within a batch."""
+
+    def __init__(self, persons=None):
+        #: IIN -> person id, the persons created by the import included
+        self.persons = dict(persons or {})
+        #: citizenship as written in the file -> country id
+        self.countries = {}
+        #: the next "No." of the list; None: asked from the list
+        self.number = None
+
+    def snapshot(self):
+        return dict(self.persons), self.number
+
+    def restore(self, snapshot):
+        """Forget what a batch rolled back to its savepoint had added."""
+        self.persons, self.number = dict(snapshot[0]), snapshot[1]
+
 
 class UchaskeAppendixImport(models.TransientModel):
     """R17: load a list of Appendix 2, 3 or 4 kept as a CSV or XLSX file.
@@ -168,7 +194,9 @@ class UchaskeAppendixImport(models.TransientModel):
     or creates it in the district's department, then creates the entry as
     the current user (the record rules apply). Every row is either imported
     or reported with its line number and the reasons; a row refused by the
-    models is rolled back alone (one savepoint per row).
+    models is rolled back alone: the rows are imported by batches of
+    :data:`BATCH_SIZE` under one savepoint, and a batch with a refused row
+    again row by row, one savepoint each (issue 14).
     """
 
     _name = "uchaske.appendix.import"
@@ -266,7 +294,9 @@ class UchaskeAppendixImport(models.TransientModel):
         return parts[0], parts[1], " ".join(parts[2:]) or False
 
     @api.model
-    def _find_country(self, text):
+    def _find_country(self, text, run=None):
+        if run is not None and text in run.countries:
+            return self.env["res.country"].browse(run.countries[text])
         domain = [("name", "=ilike", escape_like(text))]
         if len(text) == 2:  # the code is 2 characters: a longer value is cut
             domain = ["|", ("code", "=ilike", escape_like(text))] + domain
@@ -274,16 +304,34 @@ class UchaskeAppendixImport(models.TransientModel):
         if not country:
             raise UserError(_('unknown citizenship "%s": write the name of the '
                               'country or its two-letter code') % text)
+        if run is not None:
+            run.countries[text] = country.id
         return country
 
+    @api.model
+    def _find_persons_by_iin(self, iins):
+        """{IIN: person id} of the persons recorded with these IINs, in all
+        departments (sudo, archived ones too): one query for a whole file
+        (issue 14); the first by the persons' order, as ``_find_person``."""
+        persons = self.env["uchaske.person"].sudo().with_context(active_test=False)
+        found = {}
+        iins = sorted({iin for iin in iins if iin})
+        for start in range(0, len(iins), 10000):
+            for person in persons.search([("iin", "in", iins[start:start + 10000])]):
+                found.setdefault(person.iin, person.id)
+        return found
+
     @api.multi
-    def _find_person(self, values):
+    def _find_person(self, values, run=None):
         """The person of a row: by IIN, else by full name and date of birth.
 
         Searched in all departments (sudo): a person is recorded once, where
         first recorded; the entry then makes the person readable here.
+        ``run`` knows the persons of the file's IINs already.
         """
         persons = self.env["uchaske.person"].sudo().with_context(active_test=False)
+        if values.get("iin") and run is not None:
+            return persons.browse(run.persons.get(values["iin"], []))
         if values.get("iin"):
             return persons.search([("iin", "=", values["iin"])], limit=1)
         if not values.get("birth_date"):
@@ -305,7 +353,7 @@ class UchaskeAppendixImport(models.TransientModel):
         return found
 
     @api.multi
-    def _prepare_person_vals(self, values):
+    def _prepare_person_vals(self, values, run=None):
         self.ensure_one()
         surname, first_name, patronymic = self._split_full_name(values["full_name"])
         birth = values.get("birth_date")
@@ -322,7 +370,8 @@ class UchaskeAppendixImport(models.TransientModel):
         if birth:
             vals["birth_date"] = fields.Date.to_string(birth)
         if values.get("citizenship"):
-            vals["citizenship_id"] = self._find_country(values["citizenship"]).id
+            vals["citizenship_id"] = self._find_country(
+                values["citizenship"], run).id
         address = values.get("address") or values.get("temporary_address")
         if address:
             vals["address_ids"] = [(0, 0, {
@@ -330,11 +379,15 @@ class UchaskeAppendixImport(models.TransientModel):
         return vals
 
     @api.multi
-    def _find_or_create_person(self, values):
-        person = self._find_person(values)
+    def _find_or_create_person(self, values, run=None):
+        person = self._find_person(values, run)
         if person:
             return self.env["uchaske.person"].browse(person.id)
-        return self.env["uchaske.person"].create(self._prepare_person_vals(values))
+        person = self.env["uchaske.person"].create(
+            self._prepare_person_vals(values, run))
+        if run is not None and values.get("iin"):
+            run.persons[values["iin"]] = person.id
+        return person
 
     # -- entries ---------------------------------------------------------------
 
@@ -348,7 +401,7 @@ class UchaskeAppendixImport(models.TransientModel):
                           '"temporary"') % text)
 
     @api.multi
-    def _prepare_entry_vals(self, values, person):
+    def _prepare_entry_vals(self, values, person, run=None):
         self.ensure_one()
         vals = {"district_id": self.district_id.id, "person_id": person.id}
         for name, value in values.items():
@@ -360,7 +413,8 @@ class UchaskeAppendixImport(models.TransientModel):
                 value = fields.Date.to_string(value)
             vals[name] = value
         if values.get("citizenship") and not person.sudo().citizenship_id:
-            vals["citizenship_id"] = self._find_country(values["citizenship"]).id
+            vals["citizenship_id"] = self._find_country(
+                values["citizenship"], run).id
         return vals
 
     @api.multi
@@ -408,12 +462,13 @@ class UchaskeAppendixImport(models.TransientModel):
         return changed
 
     @api.multi
-    def _import_row(self, values):
+    def _import_row(self, values, run=None):
         """Create the row's entry, or update it when the same person is
-        already listed for it (a repeated import is idempotent)."""
+        already listed for it (a repeated import is idempotent). ``run``:
+        the lookups of the whole import (:class:`ImportRun`)."""
         self.ensure_one()
-        person = self._find_or_create_person(values)
-        vals = self._prepare_entry_vals(values, person)
+        person = self._find_or_create_person(values, run)
+        vals = self._prepare_entry_vals(values, person, run)
         entry = self._find_entry(values, person)
         if entry:
             # the entry stays in its district and with its person
@@ -423,10 +478,43 @@ class UchaskeAppendixImport(models.TransientModel):
             if changed:
                 entry.write(changed)
             return entry, False
+        if run is not None and run.number is not None:
+            # the next "No." of the list, counted on within the batch
+            vals.setdefault("number", run.number)
+            run.number = vals["number"] + 1
         # A4: the person found by IIN may be one the user cannot read yet;
         # the entry links to them (the input check trusts this one person)
         return self.env[LIST_MODELS[self.list_type]].with_context(
             uchaske_trusted_references=TrustedReferences.of(person)).create(vals), True
+
+    @api.multi
+    def _import_batch(self, rows, run):
+        """Import ``rows`` (``(line, values)``) under one savepoint; if one
+        row is refused, roll the batch back and import its rows again one
+        savepoint each, so that every bad row is reported with its line and
+        the good ones are kept (issue 14). Returns ``(line, created)`` for
+        each row imported, ``(line, error)`` for each row refused."""
+        self.ensure_one()
+        snapshot = run.snapshot()
+        try:
+            with self.env.cr.savepoint(), self.env.clear_upon_failure():
+                run.number = self.env[LIST_MODELS[self.list_type]]._next_number(
+                    self.district_id.id)
+                return [(line, self._import_row(values, run)[1])
+                        for line, values in rows]
+        except ROW_ERRORS:
+            run.restore(snapshot)
+        run.number = None  # row by row, the list counts its "No." itself
+        results = []
+        for line, values in rows:
+            snapshot = run.snapshot()
+            try:
+                with self.env.cr.savepoint(), self.env.clear_upon_failure():
+                    results.append((line, self._import_row(values, run)[1]))
+            except ROW_ERRORS as error:
+                run.restore(snapshot)
+                results.append((line, error))
+        return results
 
     @api.model
     def _error_text(self, error):
@@ -455,16 +543,17 @@ class UchaskeAppendixImport(models.TransientModel):
         # during import" is unchecked). Who loaded each row stays in its
         # create_uid/create_date; this wizard keeps the report.
         importer = self.with_context(tracking_disable=True)
-        for values in cleaned:
-            line = values.pop(importing.LINE_KEY)
-            try:
-                with self.env.cr.savepoint(), self.env.clear_upon_failure():
-                    created = importer._import_row(values)[1]
-            except ROW_ERRORS as error:
-                problems.setdefault(line, []).append(self._error_text(error))
-            else:
-                imported += 1
-                updated += not created
+        rows = [(values.pop(importing.LINE_KEY), values) for values in cleaned]
+        run = ImportRun(self._find_persons_by_iin(
+            [values.get("iin") for _line, values in rows]))
+        for start in range(0, len(rows), BATCH_SIZE):
+            results = importer._import_batch(rows[start:start + BATCH_SIZE], run)
+            for line, outcome in results:
+                if isinstance(outcome, Exception):
+                    problems.setdefault(line, []).append(self._error_text(outcome))
+                else:
+                    imported += 1
+                    updated += not outcome
         rejected = [line for line in problems if line != importing.HEADER_LINE]
         report = [_("%(imported)s imported, %(rejected)s rejected.") % {
             "imported": imported, "rejected": len(rejected)}]

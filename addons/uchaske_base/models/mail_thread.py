@@ -1,0 +1,56 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, models
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    @api.model
+    def create(self, values):
+        """An Uchaske record's creation is one note in its chatter, "<model>
+        created" with the values it was created with (issue 14). Odoo 11
+        posts two: the creation note, then the tracking values alone, each
+        with its access checks and notification (about 20 statements). The
+        subtype is the same (our models have no ``_track_subtype``); a
+        context that turns either off gets Odoo's own behaviour."""
+        context = self.env.context
+        if not self._name.startswith("uchaske.") or any(context.get(key) for key in (
+                "tracking_disable", "mail_create_nolog", "mail_notrack")):
+            return super(MailThread, self).create(values)
+        thread = super(MailThread, self.with_context(
+            mail_create_nolog=True, mail_notrack=True)).create(values)
+        thread = thread.with_env(self.env)
+        track_thread = thread if "lang" in context else \
+            thread.with_context(lang=self.env.user.lang)
+        tracked_fields = track_thread._get_tracked_fields(list(values))
+        tracking_value_ids = []
+        if tracked_fields:
+            tracking = track_thread._message_track_get_changes(
+                tracked_fields, {thread.id: dict.fromkeys(tracked_fields, False)})
+            tracking_value_ids = tracking[thread.id][1]
+        thread.message_post(
+            body=_("%s created") % self.env["ir.model"]._get(self._name).name,
+            tracking_value_ids=tracking_value_ids)
+        return thread
+
+    @api.multi
+    def message_subscribe(self, partner_ids=None, channel_ids=None,
+                          subtype_ids=None, force=True):
+        """A new activity subscribes its user to the record (Odoo 11's
+        ``mail.activity.create``); a user who follows it already keeps the
+        subscription as it is (issue 14). Odoo 11 deletes the follower and
+        creates it again with the default subtypes -- about 30 statements,
+        a write on the record and its cache dropped, for each activity -- and
+        loses the subtypes the user chose; Odoo 12 skips existing followers
+        the same way. Other subscriptions are unchanged."""
+        if self.env.context.get("uchaske_activity_subscribe") and partner_ids \
+                and not channel_ids and not subtype_ids and self.ids:
+            followers = self.env["mail.followers"].sudo().search([
+                ("res_model", "=", self._name), ("res_id", "in", self.ids),
+                ("partner_id", "in", list(partner_ids))])
+            if len(followers) == len(self.ids) * len(set(partner_ids)):
+                return True
+        return super(MailThread, self).message_subscribe(
+            partner_ids=partner_ids, channel_ids=channel_ids,
+            subtype_ids=subtype_ids, force=force)
