@@ -69,3 +69,4 @@ from . import uchaske_district_handover
 from . import uchaske_district_walkthrough
 from . import uchaske_district_walkthrough_visit
 from . import uchaske_district_passport_print
+from . import uchaske_monthly_review_daily_plan
