@@ -28,9 +28,15 @@ def _add_row(j, page, values):
     pane = j.find(".tab-pane.active", what="the page %r" % page)
     j.click(pane.find_element(By.CSS_SELECTOR,
                               ".o_field_x2many_list_row_add a"))
-    row = j.find("tr.o_selected_row", scope=pane, what="the new row")
     for name, value in values:
-        j.fill(name, value, scope=row)
+        # the row is drawn again after each change (onchange): find it and
+        # focus the cell anew, else a slow client types into the last one
+        row = j.find("tr.o_selected_row", scope=pane, what="the new row")
+        cell = j.field(name, row)
+        j.click(cell)
+        j.wait_idle(settle=0.15)
+        j.fill(name, value, scope=j.find("tr.o_selected_row", scope=pane,
+                                         what="the new row"))
 
 
 def test_01_inspector_plans_announces_holds_and_signs(journeys, meeting):

@@ -77,6 +77,9 @@ class DataSet(main.DataSet):
                        domain=None, sort=None):
         """A list page reads its rows and, when the page is full, counts
         the matches: one journaled search (the rows shown), not two."""
+        # Odoo 11 counts a full page with search_count(domain): a None
+        # domain (a client that sends none) failed there
+        domain = domain or []
         journaled = journaled_model(model)
         parent = super(DataSet, self).do_search_read
         if journaled is None:
