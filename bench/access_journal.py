@@ -28,11 +28,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
-    import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from uchaske_compat.launcher import load_odoo
+    odoo = load_odoo()
     from uchaske_rules import iin
     from odoo.addons.uchaske_registry.models.uchaske_access_journal_mixin \
         import journal_nested

@@ -81,11 +81,8 @@ def main():
     parser.add_argument("--overdue", type=int, default=600)
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
-    import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from uchaske_compat.launcher import load_odoo
+    odoo = load_odoo()
     registry = odoo.registry(args.db)
     rows = []
     with odoo.api.Environment.manage(), registry.cursor() as cr:

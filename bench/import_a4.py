@@ -62,11 +62,8 @@ def main():
                         help="first IIN serial (change it to get other persons)")
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
-    import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from uchaske_compat.launcher import load_odoo
+    odoo = load_odoo()
     from uchaske_rules import iin as iin_rules
     registry = odoo.registry(args.db)
     with odoo.api.Environment.manage(), registry.cursor() as cr:

@@ -117,11 +117,8 @@ def main():
     parser.add_argument("--extra-cases", type=int, default=0)
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
-    import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from uchaske_compat.launcher import load_odoo
+    load_odoo()  # measure() imports the configured odoo
     logins = args.users.split(",")
     measured = [(db, measure(db, logins, args.repeat, args.warmup, args.extra_cases))
                 for db in args.db.split(",")]

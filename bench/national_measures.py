@@ -85,11 +85,8 @@ def main():
                         help="generated cases whose hash chain is verified")
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
-    import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from uchaske_compat.launcher import load_odoo
+    odoo = load_odoo()
     from uchaske_rules import iin
     registry = odoo.registry(args.db)
     rows = []

@@ -74,11 +74,8 @@ def main():
     parser.add_argument("--due", type=int, default=0)
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import prepare, set_environment
-    set_environment()
-    prepare()
-    import odoo
-    odoo.tools.config.parse_config(["-c", "odoo.conf", "--log-level=warn"])
+    from uchaske_compat.launcher import load_odoo
+    odoo = load_odoo()
     registry = odoo.registry(args.db)
     with odoo.api.Environment.manage(), registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})

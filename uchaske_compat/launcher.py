@@ -38,6 +38,17 @@ def set_environment():
         [os.path.join(ROOT, "node_modules", ".bin"), os.environ.get("PATH", "")])
 
 
+def load_odoo(config="odoo.conf", log_level="warn"):
+    """Odoo, shimmed and configured from ``config``, for a script that uses
+    its registry directly (the benchmarks in bench/): the same environment
+    and shims as the launcher."""
+    set_environment()
+    prepare()
+    import odoo
+    odoo.tools.config.parse_config(["-c", config, "--log-level=%s" % log_level])
+    return odoo
+
+
 def main(argv=None):
     set_environment()
     prepare()
