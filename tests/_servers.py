@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import subprocess
+import xmlrpc.client
 import sys
 import time
 from pathlib import Path
@@ -249,3 +250,20 @@ def start_odoo(name, db, http_port, *extra, timeout=90):
         server.stop()
         raise
     return server
+
+
+class Rpc:
+    """XML-RPC as one user: ``rpc.call(model, method, *args, **kwargs)``
+    (the password is the login unless given, as for the demo users)."""
+
+    def __init__(self, url, db, login, password=None):
+        self.db, self.password = db, password or login
+        common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % url)
+        self.uid = common.authenticate(db, login, self.password, {})
+        assert self.uid, "login %s refused on %s" % (login, db)
+        self.models = xmlrpc.client.ServerProxy(
+            "%s/xmlrpc/2/object" % url, allow_none=True)
+
+    def call(self, model, method, *args, **kwargs):
+        return self.models.execute_kw(
+            self.db, self.uid, self.password, model, method, list(args), kwargs)

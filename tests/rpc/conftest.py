@@ -3,7 +3,6 @@ the server of ``tests/conftest.py::odoo_server``."""
 import os
 import sys
 import time
-import xmlrpc.client
 
 import pytest
 
@@ -13,20 +12,8 @@ if TESTS_DIR not in sys.path:
 import _servers  # noqa: E402
 
 
-class Rpc:
-    """XML-RPC as one user: ``rpc.call(model, method, *args, **kwargs)``."""
-
-    def __init__(self, url, db, login, password):
-        self.db, self.password = db, password
-        common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % url)
-        self.uid = common.authenticate(db, login, password, {})
-        assert self.uid, "login %s refused" % login
-        self.models = xmlrpc.client.ServerProxy(
-            "%s/xmlrpc/2/object" % url, allow_none=True)
-
-    def call(self, model, method, *args, **kwargs):
-        return self.models.execute_kw(
-            self.db, self.uid, self.password, model, method, list(args), kwargs)
+#: XML-RPC as one user (one class for every suite)
+Rpc = _servers.Rpc
 
 
 @pytest.fixture(scope="session")

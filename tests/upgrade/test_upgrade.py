@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import time
-import xmlrpc.client
 from pathlib import Path
 
 import pytest
@@ -67,18 +66,7 @@ def previous_release():
     return commit
 
 
-class Rpc:
-    def __init__(self, url, db, login):
-        self.db, self.password = db, login
-        common = xmlrpc.client.ServerProxy("%s/xmlrpc/2/common" % url)
-        self.uid = common.authenticate(db, login, self.password, {})
-        assert self.uid, "login %s refused on %s" % (login, db)
-        self.models = xmlrpc.client.ServerProxy("%s/xmlrpc/2/object" % url,
-                                                allow_none=True)
-
-    def call(self, model, method, *args, **kwargs):
-        return self.models.execute_kw(self.db, self.uid, self.password,
-                                      model, method, list(args), kwargs)
+Rpc = _servers.Rpc
 
 
 def _conf():
