@@ -42,6 +42,15 @@ class UchaskeDistrictHandover(models.Model):
     date_snapshot = fields.Datetime(string="Snapshot taken", readonly=True,
                                     copy=False)
 
+    @api.multi
+    def name_get(self):
+        """"Handover of 2. Turan – Orynbor: A → B" (the breadcrumb, My work)."""
+        return [(act.id, _("Handover of %(district)s: %(handing)s → %(accepting)s")
+                 % {"district": act.sudo().passport_id.district_id.display_name,
+                    "handing": act.sudo().handing_user_id.name,
+                    "accepting": act.sudo().accepting_user_id.name})
+                for act in self]
+
     # -- checks --------------------------------------------------------------
 
     @api.constrains("accepting_user_id", "handing_user_id", "supervisor_id")
