@@ -1,7 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from uchaske_rules import dates
 
@@ -180,9 +180,8 @@ class UchaskeScopeMixin(models.AbstractModel):
             return
         anchor = self._scope_anchor_field()
         if vals.get(anchor) and vals[anchor] != self.env.uid:
-            raise ValidationError(_("%s: you keep your own records only.")
-                                  % self._fields[anchor]._description_string(
-                                      self.env))
+            label = self._fields[anchor]._description_string(self.env)
+            raise AccessError(_("%s: you keep your own records only.") % label)
 
     @api.multi
     def _check_officers_department(self, *names):
