@@ -53,8 +53,13 @@ class UchaskeDistrictHandover(models.Model):
 
     # -- checks --------------------------------------------------------------
 
-    @api.constrains("accepting_user_id", "handing_user_id", "supervisor_id")
+    @api.constrains("accepting_user_id", "handing_user_id", "supervisor_id",
+                    "passport_id")
     def _check_parties(self):
+        # R4, R7: the three parties serve the district's department; checked
+        # first, so that no message names another department's officer
+        self._check_officers_department(
+            "handing_user_id", "accepting_user_id", "supervisor_id")
         for act in self.sudo():
             if not act.accepting_user_id.has_group("uchaske_base.group_inspector"):
                 raise ValidationError(_(
