@@ -146,6 +146,24 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         return None
 
     @api.multi
+    def _wf_guard_method_errors(self, transition, method):
+        """{id: error} of the guard method ``method`` of ``transition`` on
+        every record of this set that fails it (My work checks a page of
+        records at once, issue 14). A guard method may have a batch form
+        ``<method>_batch(transition)`` answering {id: message or None} for
+        the whole set in a few statements; without one, the guard runs per
+        record. Each batch form must answer as its guard does (the guards
+        of the register share one pure rule with theirs)."""
+        batch = getattr(self, "%s_batch" % method, None)
+        if batch is not None:
+            messages = batch(transition)
+        else:
+            messages = {record.id: getattr(record, method)(transition)
+                        for record in self}
+        return {res_id: ValidationError(message)
+                for res_id, message in messages.items() if message}
+
+    @api.multi
     def _wf_check_maker_checker(self, transition):
         if transition.maker_checker:
             maker = self._wf_last_history()
