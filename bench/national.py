@@ -678,6 +678,14 @@ class Builder:
                     len(demo), self.base["uchaske_district"], index,
                     self.n["districts"]))
 
+    @staticmethod
+    def _post_officer(post):
+        """SQL: joins ``o.user_id``, the inspector of the first district of
+        the police point ``post`` (the plans' author and the items'
+        assignee: never a demo user)."""
+        return ("CROSS JOIN LATERAL (SELECT inspector_id AS user_id FROM "
+                "uchaske_district WHERE post_id = %s ORDER BY id LIMIT 1) o" % post)
+
     def daily_work(self):
         """Passports, monthly plans and items, work notebooks and entries,
         information transmissions and report meetings (issue 11), set-based
@@ -707,12 +715,13 @@ class Builder:
                 "post_id": "p.id", "department_id": "p.department_id",
                 "district_id": "NULL", "date_month": "m.month", "state": "'approved'",
                 "item_count": "10", "item_done_count": "5", "fulfilled_percent": "50",
-                "change_reason": "NULL"}),
+                "change_reason": "NULL", "author_id": "o.user_id",
+                "create_uid": "o.user_id", "write_uid": "o.user_id"}),
                 source="generate_series(1, %d) g JOIN uchaske_post p ON p.id = "
                        "%d + 1 + (g - 1) %% %d CROSS JOIN LATERAL (SELECT "
                        "(date_trunc('month', current_date) - ((g - 1) / %d + 1) "
-                       "* interval '1 month')::date AS month) m"
-                       % (plans, post, n_post, n_post))
+                       "* interval '1 month')::date AS month) m %s"
+                       % (plans, post, n_post, n_post, self._post_officer("p.id")))
             template = self.one("SELECT min(id) FROM uchaske_work_plan_item")
             items = self.n["plan_items"]
             if template and items:
@@ -723,15 +732,18 @@ class Builder:
                     "date_due": "(w.date_month + interval '1 month' - interval "
                                 "'1 day')::date",
                     "state": self.pick(["done", "open", "planned"], "g"),
-                    "date_done": "NULL", "result": "NULL"}),
+                    "date_done": "NULL", "result": "NULL", "assignee_id": "o.user_id",
+                    "create_uid": "o.user_id", "write_uid": "o.user_id"}),
                     source="generate_series(1, %d) g JOIN uchaske_work_plan w ON "
-                           "w.id = %d + 1 + (g - 1) %% %d"
-                           % (items, self.base["uchaske_work_plan"], plans))
+                           "w.id = %d + 1 + (g - 1) %% %d %s"
+                           % (items, self.base["uchaske_work_plan"], plans,
+                              self._post_officer("w.post_id")))
         template = self.one("SELECT min(id) FROM uchaske_work_notebook")
         notebooks = min(self.n["notebooks"], n_dist)
         if template and notebooks:
             self.clone("uchaske_work_notebook", template, notebooks, {
                 "name": "'Work notebook of ' || d.name", "user_id": "d.inspector_id",
+                "create_uid": "d.inspector_id", "write_uid": "d.inspector_id",
                 "district_id": "NULL", "department_id": "d.department_id",
                 "post_id": "d.post_id"},
                 source="generate_series(1, %d) g JOIN uchaske_district d "
@@ -755,7 +767,8 @@ class Builder:
                         "date": "now() at time zone 'UTC' - g * interval '7 minutes'",
                         "name": "'Entry ' || g", "person_name": "'Person ' || g",
                         "given_by_id": "NULL", "date_due": "NULL", "done": "true",
-                        "case_id": "NULL",
+                        "case_id": "NULL", "create_uid": "n.user_id",
+                        "write_uid": "n.user_id",
                         "district_id": "(SELECT min(id) FROM uchaske_district x "
                                        "WHERE x.inspector_id = n.user_id)",
                         "department_id": "n.department_id", "post_id": "n.post_id"}),
@@ -769,6 +782,7 @@ class Builder:
                 "name": "'Transmission ' || g", "recipient": "'Duty unit'",
                 "district_id": "d.id", "department_id": "d.department_id",
                 "post_id": "d.post_id", "user_id": "d.inspector_id",
+                "create_uid": "d.inspector_id", "write_uid": "d.inspector_id",
                 "date_obtained": obtained,
                 "date_due": "%s + interval '1 day'" % obtained,
                 "date_sent": "CASE WHEN g %% 20 = 0 THEN NULL ELSE %s + interval "
@@ -788,6 +802,7 @@ class Builder:
                 "name": "'Report meeting ' || g", "district_id": "d.id",
                 "department_id": "d.department_id", "post_id": "d.post_id",
                 "inspector_id": "d.inspector_id", "is_joint": "false",
+                "create_uid": "d.inspector_id", "write_uid": "d.inspector_id",
                 "date_meeting": "current_date - (g % 720) + 30",
                 "state": "CASE WHEN g %% 720 < 30 THEN 'planned' ELSE %s END"
                          % self.pick(["closed", "protocol_signed", "held"], "g"),

@@ -715,8 +715,12 @@ class UchaskeWorkItem(models.TransientModel):
             if item.res_model in self.env and item.res_id:
                 by_model[item.res_model].add(item.res_id)
         details = {}
+        existing = self._my_work_existing(by_model)
         for res_model, ids in by_model.items():
-            for res_id, info in self._my_work_details(res_model, sorted(ids)).items():
+            ids = sorted(ids & existing[res_model])
+            if not ids:
+                continue
+            for res_id, info in self._my_work_details(res_model, ids).items():
                 details[(res_model, res_id)] = info
         districts = dict(self.mapped("district_id").sudo().name_get())
         for item in self:
@@ -775,14 +779,32 @@ class UchaskeWorkItem(models.TransientModel):
         return self._my_work_search_text("record_name", operator, value)
 
     @api.model
+    def _my_work_existing(self, by_model):
+        """{model: ids} of the records of ``by_model`` ({model: ids}) that
+        still exist (a row may outlive its record while the user pages):
+        one statement for all the models of the page, not one per model."""
+        parts, params = [], []
+        for res_model, ids in sorted(by_model.items()):
+            parts.append(sql.SQL("(SELECT %s::varchar, id FROM {} WHERE id = ANY(%s))")
+                         .format(sql.Identifier(self.env[res_model]._table)))
+            params += [res_model, sorted(ids)]
+        existing = defaultdict(set)
+        if parts:
+            self.env.cr.execute(sql.SQL(" UNION ALL ").join(parts), params)
+            for res_model, res_id in self.env.cr.fetchall():
+                existing[res_model].add(res_id)
+        return existing
+
+    @api.model
     def _my_work_details(self, res_model, res_ids):
         """{id: {"record_name", ...}} of records of ``res_model`` (read as
-        the engine: the rows are the user's own work), for the page shown.
-        Addons add what their records know (e.g. the person)."""
+        the engine: the rows are the user's own work), for the page shown;
+        ``res_ids`` exist (:meth:`_my_work_existing`). Addons add what their
+        records know (e.g. the person)."""
         Model = self.env[res_model]
         # only the fields read here, for all the records at once
         records = Model.sudo().with_context(prefetch_fields=False).browse(
-            res_ids).exists()
+            res_ids)
         return {res_id: {"record_name": name}
                 for res_id, name in records.name_get()}
 
