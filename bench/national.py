@@ -48,6 +48,12 @@ NATIONAL = {
     "departments": 200, "posts": 1000, "districts": 5000, "persons": 1500000,
     "cases": 200000, "checks": 100000, "firearm_owners": 300000,
     "noncustodial": 50000, "foreigners": 1000000,
+    # the daily work (issue 11): a passport per district (A1), a monthly
+    # plan per police point and month with its items, a work notebook per
+    # inspector with its entries, information transmissions and report
+    # meetings of the districts
+    "passports": 5000, "plans": 12000, "plan_items": 120000, "notebooks": 5000,
+    "notebook_entries": 100000, "transmissions": 100000, "meetings": 20000,
 }
 MINIMUM = {"departments": 2, "posts": 4, "districts": 8}
 
@@ -655,6 +661,182 @@ class Builder:
                 source=src.format(n=foreigners,
                                   person=self._person("%d + g - 1" % first)))
 
+    def _demo_districts(self):
+        """Ids of the demo's own districts (with an inspector)."""
+        self.cr.execute("SELECT array_agg(id ORDER BY id) FROM uchaske_district "
+                        "WHERE id <= %s AND inspector_id IS NOT NULL",
+                        [self.base["uchaske_district"]])
+        return self.cr.fetchone()[0]
+
+    def _district_of(self, index):
+        """SQL: the district of row ``index`` (over g): a demo district for
+        the demo share, else a generated one."""
+        demo = self._demo_districts()
+        return ("CASE WHEN (%s) %% 1000 < %d THEN (ARRAY%s)[1 + (%s) %% %d] "
+                "ELSE %d + 1 + (%s) %% %d END" % (
+                    index, int(round(self.demo_share * 1000)), demo, index,
+                    len(demo), self.base["uchaske_district"], index,
+                    self.n["districts"]))
+
+    @staticmethod
+    def _post_officer(post):
+        """SQL: joins ``o.user_id``, the inspector of the first district of
+        the police point ``post`` (the plans' author and the items'
+        assignee: never a demo user)."""
+        return ("CROSS JOIN LATERAL (SELECT inspector_id AS user_id FROM "
+                "uchaske_district WHERE post_id = %s ORDER BY id LIMIT 1) o" % post)
+
+    def daily_work(self):
+        """Passports, monthly plans and items, work notebooks and entries,
+        information transmissions and report meetings (issue 11), set-based
+        like the rest; a demo share of the transmissions, meetings and
+        notebook entries lands in the demo's districts (the demo inspector's
+        notebook). Workflow records get no history: their chains are empty
+        (``wf_history_head`` NULL), as for records made before the engine."""
+        n_dist, n_post = self.n["districts"], self.n["posts"]
+        dist, post = self.base["uchaske_district"], self.base["uchaske_post"]
+        common = {"message_last_post": "NULL"}
+        workflow = dict(common, wf_history_head="NULL", activity_date_deadline="NULL")
+        template = self.one("SELECT min(id) FROM uchaske_district_passport")
+        count = min(self.n["passports"], n_dist)
+        if template and count:
+            self.clone("uchaske_district_passport", template, count, dict(common, **{
+                "district_id": "d.id", "department_id": "d.department_id",
+                "post_id": "d.post_id", "date_started": "current_date - 400",
+                "date_finished": "NULL", "plan_filename": "NULL"}),
+                source="generate_series(1, %d) g JOIN uchaske_district d "
+                       "ON d.id = %d + g" % (count, dist))
+        template = self.one("SELECT min(id) FROM uchaske_work_plan")
+        plans = self.n["plans"]
+        if template and plans:
+            # police point (g-1) % posts, one month further back per round
+            self.clone("uchaske_work_plan", template, plans, dict(workflow, **{
+                "name": "'Plan ' || p.name || ' ' || to_char(m.month, 'YYYY-MM')",
+                "post_id": "p.id", "department_id": "p.department_id",
+                "district_id": "NULL", "date_month": "m.month", "state": "'approved'",
+                "item_count": "10", "item_done_count": "5", "fulfilled_percent": "50",
+                "change_reason": "NULL", "author_id": "o.user_id",
+                "create_uid": "o.user_id", "write_uid": "o.user_id"}),
+                source="generate_series(1, %d) g JOIN uchaske_post p ON p.id = "
+                       "%d + 1 + (g - 1) %% %d CROSS JOIN LATERAL (SELECT "
+                       "(date_trunc('month', current_date) - ((g - 1) / %d + 1) "
+                       "* interval '1 month')::date AS month) m %s"
+                       % (plans, post, n_post, n_post, self._post_officer("p.id")))
+            template = self.one("SELECT min(id) FROM uchaske_work_plan_item")
+            items = self.n["plan_items"]
+            if template and items:
+                self.clone("uchaske_work_plan_item", template, items, dict(workflow, **{
+                    "plan_id": "w.id", "name": "'Measure ' || g",
+                    "post_id": "w.post_id", "department_id": "w.department_id",
+                    "district_id": "NULL",
+                    "date_due": "(w.date_month + interval '1 month' - interval "
+                                "'1 day')::date",
+                    "state": self.pick(["done", "open", "planned"], "g"),
+                    "date_done": "NULL", "result": "NULL", "assignee_id": "o.user_id",
+                    "create_uid": "o.user_id", "write_uid": "o.user_id"}),
+                    source="generate_series(1, %d) g JOIN uchaske_work_plan w ON "
+                           "w.id = %d + 1 + (g - 1) %% %d %s"
+                           % (items, self.base["uchaske_work_plan"], plans,
+                              self._post_officer("w.post_id")))
+        template = self.one("SELECT min(id) FROM uchaske_work_notebook")
+        notebooks = min(self.n["notebooks"], n_dist)
+        if template and notebooks:
+            self.clone("uchaske_work_notebook", template, notebooks, {
+                "name": "'Work notebook of ' || d.name", "user_id": "d.inspector_id",
+                "create_uid": "d.inspector_id", "write_uid": "d.inspector_id",
+                "district_id": "NULL", "department_id": "d.department_id",
+                "post_id": "d.post_id"},
+                source="generate_series(1, %d) g JOIN uchaske_district d "
+                       "ON d.id = %d + g" % (notebooks, dist))
+            template = self.one("SELECT min(id) FROM uchaske_work_notebook_entry")
+            entries = self.n["notebook_entries"]
+            inspector = self.ref("uchaske_base.user_inspector_demo")
+            mine = self.one("SELECT min(id) FROM uchaske_work_notebook "
+                            "WHERE user_id = %s", [inspector])
+            if template and entries:
+                per_mille = int(round(self.demo_share * 1000))
+                notebook = ("CASE WHEN g %% 1000 < %d AND %s IS NOT NULL THEN %s "
+                            "ELSE %d + 1 + g %% %d END" % (
+                                per_mille, mine or "NULL", mine or "NULL",
+                                self.base["uchaske_work_notebook"], notebooks))
+                self.clone("uchaske_work_notebook_entry", template, entries, dict(
+                    common, **{
+                        "notebook_id": "n.id", "user_id": "n.user_id",
+                        "kind": self.pick(["talk", "walk_info"], "g"),
+                        "requirement_ref": "NULL",
+                        "date": "now() at time zone 'UTC' - g * interval '7 minutes'",
+                        "name": "'Entry ' || g", "person_name": "'Person ' || g",
+                        "given_by_id": "NULL", "date_due": "NULL", "done": "true",
+                        "case_id": "NULL", "create_uid": "n.user_id",
+                        "write_uid": "n.user_id",
+                        "district_id": "(SELECT min(id) FROM uchaske_district x "
+                                       "WHERE x.inspector_id = n.user_id)",
+                        "department_id": "n.department_id", "post_id": "n.post_id"}),
+                    source="generate_series(1, %d) g JOIN uchaske_work_notebook n "
+                           "ON n.id = %s" % (entries, notebook))
+        template = self.one("SELECT min(id) FROM uchaske_info_transmission")
+        count = self.n["transmissions"]
+        if template and count:
+            obtained = "now() at time zone 'UTC' - (g % 365) * interval '1 day'"
+            self.clone("uchaske_info_transmission", template, count, dict(workflow, **{
+                "name": "'Transmission ' || g", "recipient": "'Duty unit'",
+                "district_id": "d.id", "department_id": "d.department_id",
+                "post_id": "d.post_id", "user_id": "d.inspector_id",
+                "create_uid": "d.inspector_id", "write_uid": "d.inspector_id",
+                "date_obtained": obtained,
+                "date_due": "%s + interval '1 day'" % obtained,
+                "date_sent": "CASE WHEN g %% 20 = 0 THEN NULL ELSE %s + interval "
+                             "'2 hours' END" % obtained,
+                "state": "CASE WHEN g % 20 = 0 THEN 'to_send' WHEN g % 3 = 0 "
+                         "THEN 'verified' ELSE 'sent' END",
+                "is_late": "false",
+                "on_time_count": "CASE WHEN g % 20 = 0 THEN 0 ELSE 1 END",
+                "late_count": "0", "verification_result": "NULL",
+                "date_verified": "NULL"}),
+                source="generate_series(1, %d) g JOIN uchaske_district d ON d.id = %s"
+                       % (count, self._district_of("g")))
+        template = self.one("SELECT min(id) FROM uchaske_meeting")
+        count = self.n["meetings"]
+        if template and count:
+            self.clone("uchaske_meeting", template, count, dict(workflow, **{
+                "name": "'Report meeting ' || g", "district_id": "d.id",
+                "department_id": "d.department_id", "post_id": "d.post_id",
+                "inspector_id": "d.inspector_id", "is_joint": "false",
+                "create_uid": "d.inspector_id", "write_uid": "d.inspector_id",
+                "date_meeting": "current_date - (g % 720) + 30",
+                "state": "CASE WHEN g %% 720 < 30 THEN 'planned' ELSE %s END"
+                         % self.pick(["closed", "protocol_signed", "held"], "g"),
+                "previous_meeting_id": "NULL", "signed_by_id": "NULL",
+                "signed_on": "NULL", "purge_due": "NULL", "purge_listed_on": "NULL",
+                "materials_removed_on": "NULL"}),
+                source="generate_series(1, %d) g JOIN uchaske_district d ON d.id = %s"
+                       % (count, self._district_of("g")))
+
+
+def add_daily_work(target, sizes, demo_share):
+    """Add the daily work to ``target``, built by this script: the generated
+    districts ("District <g>") and police points (of the "NAT" departments)
+    are found again, the other sizes are ``sizes``."""
+    cnx = connect(target)
+    builder = Builder(cnx.cursor(), sizes, demo_share)
+    builder.cr.execute("SET synchronous_commit = off")
+    builder.cr.execute("SELECT min(id) - 1, count(*) FROM uchaske_district "
+                       "WHERE name ~ '^District [0-9]+$'")
+    builder.base["uchaske_district"], sizes["districts"] = builder.cr.fetchone()
+    builder.cr.execute("SELECT min(p.id) - 1, count(*) FROM uchaske_post p JOIN "
+                       "uchaske_department d ON d.id = p.department_id "
+                       "WHERE d.code LIKE 'NAT%'")
+    builder.base["uchaske_post"], sizes["posts"] = builder.cr.fetchone()
+    if not sizes["districts"] or not sizes["posts"]:
+        sys.exit("%s was not built by bench/national.py" % target)
+    begin = time.perf_counter()
+    builder.daily_work()
+    cnx.commit()
+    cnx.autocommit = True
+    builder.cr.execute("VACUUM ANALYZE")
+    print("daily work added to %s in %.1f s" % (target, time.perf_counter() - begin))
+    cnx.close()
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -672,6 +854,10 @@ def main():
                         help="drop the target first if it exists")
     parser.add_argument("--drop", action="store_true",
                         help="only drop the target database")
+    parser.add_argument("--daily-work-only", action="store_true",
+                        help="add only the daily work (passports ... meetings) "
+                             "to the target, a database this script built "
+                             "before that part existed")
     args = parser.parse_args()
     if not args.target.startswith("uchaske_") or args.target == args.source:
         sys.exit("the target must be a uchaske_* database other than the source")
@@ -680,6 +866,9 @@ def main():
         print("dropped %s" % args.target)
         return
     sizes = sizes_from(args)
+    if args.daily_work_only:
+        add_daily_work(args.target, sizes, args.demo_share)
+        return
     print("building %s from %s: %s" % (args.target, args.source, ", ".join(
         "%s %d" % item for item in sizes.items())))
     timings = []
@@ -696,7 +885,8 @@ def main():
              ("workflow history (hash chains)", builder.history),
              ("transfers, deadline lines, activities", builder.transfers),
              ("checks", builder.checks),
-             ("lists of Appendices 2-4", builder.lists)]
+             ("lists of Appendices 2-4", builder.lists),
+             ("daily work (passports ... meetings)", builder.daily_work)]
     for label, part in parts:
         begin = time.perf_counter()
         part()
@@ -714,7 +904,11 @@ def main():
                   "uchaske_person", "uchaske_registry_case", "uchaske_workflow_history",
                   "uchaske_registry_check", "uchaske_workflow_deadline_line",
                   "mail_activity", "uchaske_firearm_owner",
-                  "uchaske_noncustodial_person", "uchaske_foreigner"):
+                  "uchaske_noncustodial_person", "uchaske_foreigner",
+                  "uchaske_district_passport", "uchaske_work_plan",
+                  "uchaske_work_plan_item", "uchaske_work_notebook",
+                  "uchaske_work_notebook_entry", "uchaske_info_transmission",
+                  "uchaske_meeting"):
         builder.cr.execute("SELECT count(*) FROM %s" % table)
         counts[table] = builder.cr.fetchone()[0]
     cnx.close()

@@ -52,3 +52,42 @@ def validate_transfer(origin_district_id, destination_district_id,
     """
     if origin_district_id and origin_district_id == destination_district_id:
         raise InvalidTransfer(REASON_SAME_DISTRICT)
+
+
+# -- what a case's transfers allow (R14), from their states alone -----------
+
+#: states of a transfer still under way: the case has an open transfer
+OPEN_TRANSFER_STATES = ("draft", "requested", "confirmed")
+#: states of a transfer that returns the case to supervision
+FAILED_TRANSFER_STATES = ("not_found", "cancelled")
+
+#: :func:`close_refusal`'s answers
+CLOSE_TRANSFER_UNFINISHED = "transfer_unfinished"
+CLOSE_REASON_MISMATCH = "reason_mismatch"
+
+
+def has_open_transfer(transfer_states):
+    """True if one of the case's transfers is still under way."""
+    return any(state in OPEN_TRANSFER_STATES for state in transfer_states)
+
+
+def close_refusal(case_state, close_reason, transfer_states):
+    """Why a case may not be closed (R14), or None: a case in transfer
+    closes only after a finished ("done") transfer, and "transferred" is
+    the reason exactly when such a transfer closes it. No reason yet is no
+    refusal (the closing asks for it)."""
+    finished = "done" in transfer_states
+    if case_state == "transfer" and not finished:
+        return CLOSE_TRANSFER_UNFINISHED
+    if close_reason and (close_reason == "transferred") != (
+            case_state == "transfer" and finished):
+        return CLOSE_REASON_MISMATCH
+    return None
+
+
+def may_return_from_transfer(transfer_states):
+    """R14: back to supervision only when no transfer is under way and the
+    newest one (``transfer_states`` newest first) failed: the person was
+    not found at the destination, or it was cancelled."""
+    return not has_open_transfer(transfer_states) and bool(
+        transfer_states) and transfer_states[0] in FAILED_TRANSFER_STATES

@@ -8,6 +8,8 @@ from datetime import datetime
 from uchaske_rules import relocation
 from uchaske_rules.relocation import InvalidTransfer
 
+REFUSE = relocation.close_refusal
+
 DT = datetime
 
 MOVE = DT(2024, 2, 27, 14, 30)        # Tuesday, 2024 is a leap year
@@ -54,3 +56,41 @@ class TestValidateTransfer(unittest.TestCase):
         relocation.validate_transfer(7, None, True)
         relocation.validate_transfer(7, False, True)
         relocation.validate_transfer(False, False, True)
+
+
+class TestTransferGuards(unittest.TestCase):
+    """R14: what a case's transfers allow, from their states (the case's
+    guards, per record and for a page of My work, issue 14)."""
+
+    def test_open_transfer(self):
+        for state in ("draft", "requested", "confirmed"):
+            self.assertTrue(relocation.has_open_transfer(["done", state]))
+        self.assertFalse(relocation.has_open_transfer(["done", "cancelled"]))
+        self.assertFalse(relocation.has_open_transfer([]))
+
+    def test_close_in_transfer_needs_a_finished_one(self):
+        """R14: a case in transfer closes only after the transfer is done,
+        and then only as "transferred"."""
+        self.assertEqual(REFUSE("transfer", False, ["requested"]),
+                         relocation.CLOSE_TRANSFER_UNFINISHED)
+        self.assertIsNone(REFUSE("transfer", False, ["done"]))
+        self.assertIsNone(REFUSE("transfer", "transferred", ["done"]))
+        self.assertEqual(REFUSE("transfer", "term_expired", ["done"]),
+                         relocation.CLOSE_REASON_MISMATCH)
+
+    def test_close_outside_transfer(self):
+        """"Transferred" is not a reason for a case that is not in transfer;
+        no reason yet is no refusal (the closing asks for it)."""
+        self.assertIsNone(REFUSE("supervised", False, []))
+        self.assertIsNone(REFUSE("supervised", "term_expired", ["done"]))
+        self.assertEqual(REFUSE("supervised", "transferred", ["done"]),
+                         relocation.CLOSE_REASON_MISMATCH)
+
+    def test_return_from_transfer(self):
+        """R14: only a failed newest transfer returns the case."""
+        self.assertTrue(relocation.may_return_from_transfer(["not_found", "done"]))
+        self.assertTrue(relocation.may_return_from_transfer(["cancelled"]))
+        self.assertFalse(relocation.may_return_from_transfer(["done", "cancelled"]))
+        self.assertFalse(relocation.may_return_from_transfer(
+            ["requested", "cancelled"]))
+        self.assertFalse(relocation.may_return_from_transfer([]))

@@ -40,6 +40,8 @@ from . import uchaske_work_item
 from . import uchaske_work_item_cache
 from . import uchaske_work_item_cache_state
 from . import uchaske_work_item_cache_transition
+from . import uchaske_work_item_cache_deadline
+from . import uchaske_work_item_cache_input
 from . import ir_translation
 from . import uchaske_district_report
 # issue 11, second half: receptions, rural calls, time, diversions, review

@@ -1,6 +1,8 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, _, api, models
+from psycopg2 import sql
+
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -30,10 +32,38 @@ class MailThread(models.AbstractModel):
             tracking = track_thread._message_track_get_changes(
                 tracked_fields, {thread.id: dict.fromkeys(tracked_fields, False)})
             tracking_value_ids = tracking[thread.id][1]
-        thread.message_post(
-            body=_("%s created") % self.env["ir.model"]._get(self._name).name,
-            tracking_value_ids=tracking_value_ids)
+        message = thread.message_post(
+            body=_("%s created") % self.env["ir.model"]._get(self._name).name)
+        self._uchaske_insert_tracking(message, tracking_value_ids)
         return thread
+
+    @api.model
+    def _uchaske_insert_tracking(self, message, commands):
+        """Attach the tracking values ``commands`` ((0, 0, values) as
+        ``_message_track_get_changes`` gives them) to ``message`` in one
+        statement: the ORM inserts them one by one (about ten per case
+        created, issue 14). Nothing refers to them but the message, they
+        have no computed field, and they are shown, not notified: a note's
+        notification has nobody to send them to."""
+        rows = [values for _command, _id, values in commands]
+        if not rows:
+            return
+        names = sorted({name for values in rows for name in values})
+        columns = ["mail_message_id", "create_uid", "write_uid", "create_date",
+                   "write_date"] + names
+        now = fields.Datetime.now()
+        # each value given as the ORM stores it (False: NULL, or 0 for a
+        # number); a value not given stays NULL
+        Tracking = self.env["mail.tracking.value"]
+        convert = [Tracking._fields[name].convert_to_column for name in names]
+        params = [(message.id, self.env.uid, self.env.uid, now, now) + tuple(
+            to_column(values[name], Tracking) if name in values else None
+            for name, to_column in zip(names, convert)) for values in rows]
+        query = sql.SQL("INSERT INTO mail_tracking_value ({}) VALUES {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, columns)),
+            sql.SQL(", ").join(sql.Placeholder() * len(params)))
+        self.env.cr.execute(query.as_string(self.env.cr._cnx), params)
+        message.invalidate_cache(["tracking_value_ids"])
 
     @api.multi
     def message_subscribe(self, partner_ids=None, channel_ids=None,

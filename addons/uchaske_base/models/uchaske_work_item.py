@@ -10,6 +10,7 @@ from psycopg2 import sql
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.osv import expression
+from odoo.tools.safe_eval import safe_eval
 
 from uchaske_rules import my_work
 from .uchaske_workflow_deadline_line import open_record_action
@@ -288,9 +289,11 @@ class UchaskeWorkItem(models.TransientModel):
                 "name": transition.name,
                 "from": frozenset(transition.from_state_ids.mapped("code")),
                 "groups": frozenset(transition.group_ids.ids),
-                # "[]" (the default) is no condition
-                "guard_domain": "".join((transition.guard_domain or "").split())
-                not in ("", "[]"),
+                # its source ("[]", the default, is no condition): evaluated
+                # by _my_work_guard_domain without reading the transition
+                "guard_domain": transition.guard_domain if "".join(
+                    (transition.guard_domain or "").split()) not in ("", "[]")
+                else False,
                 "guard_method": transition.guard_method or False,
                 "maker_checker": bool(transition.maker_checker),
                 "ref": transition.requirement_ref or False,
@@ -326,7 +329,7 @@ class UchaskeWorkItem(models.TransientModel):
     def _my_work_transition_records(self, definition):
         """{id: transition} of ``definition`` as the engine holds them (the
         workflow's, as superuser), browsed with those of every workflow:
-        whichever is read first, all are read in one query."""
+        read (all in one query) only if a check reads one."""
         ids = self._my_work_transition_ids()
         wanted = {transition["id"] for transition in definition["transitions"]}
         # in the user's time zone, as in a request of the web client (a guard
@@ -337,6 +340,20 @@ class UchaskeWorkItem(models.TransientModel):
             tz=self._my_work_tz_name())
         return {transition.id: transition for transition in Transition.browse(ids)
                 if transition.id in wanted}
+
+    @api.model
+    def _my_work_guard_domain(self, transition):
+        """The guard domain of ``transition`` (a definition's entry)
+        evaluated as the engine does (``_get_guard_domain``: user, today and
+        now of the user's time zone), from the cached source: no read of
+        the transition records (which prefetched every field of every
+        workflow's transitions on each open, issue 14)."""
+        if not transition["guard_domain"]:
+            return []
+        Transition = self.env["uchaske.workflow.transition"].with_context(
+            tz=self._my_work_tz_name())
+        return safe_eval(transition["guard_domain"],
+                         Transition._guard_eval_context()) or []
 
     @api.model
     def _my_work_officer_groups(self):
@@ -366,13 +383,22 @@ class UchaskeWorkItem(models.TransientModel):
         groups = self._my_work_user_groups()
         officer_groups = self._my_work_officer_groups()
         parts, params, refs, states = [], [], {}, {}
+        own_districts = today = None
         for res_model in self._my_work_workflow_models():
             if res_model not in self.env:
                 continue
             definition = self._my_work_definition(res_model)
             states[res_model] = (definition or {}).get("states", {})
-            found = self._my_work_candidates(
-                res_model, definition, groups, officer_groups)
+            if own_districts is None:
+                own_districts = tuple(self.env.user.uchaske_district_ids.ids)
+                today = fields.Date.to_string(self._my_work_clock()["today"])
+            if definition and any(transition["guard_domain"]
+                                  for transition in definition["transitions"]):
+                found = self._my_work_candidates(
+                    res_model, definition, groups, officer_groups, own_districts)
+            else:
+                found = self._my_work_candidates_cached(
+                    res_model, today, own_districts)
             if found:
                 parts.append(found[0])
                 params += found[1]
@@ -402,7 +428,23 @@ class UchaskeWorkItem(models.TransientModel):
         return action_rows
 
     @api.model
-    def _my_work_candidates(self, res_model, definition, groups, officer_groups):
+    @tools.ormcache("self.env.uid", "res_model", "today", "own_districts")
+    def _my_work_candidates_cached(self, res_model, today, own_districts):
+        """:meth:`_my_work_candidates` of the user, cached per user, day and
+        districts served (issue 14: building the statement through the ORM,
+        rules and domains, was half of opening My work). What it depends on
+        is in the key or clears the registry's caches, as Odoo's own record
+        rules (``ir.rule._compute_domain``, cached per user): the user's
+        groups and rules, the workflows' definitions. A workflow with a
+        guard domain (which may read "now") is never cached."""
+        definition = self._my_work_definition(res_model)
+        return self._my_work_candidates(
+            res_model, definition, self._my_work_user_groups(),
+            self._my_work_officer_groups(), own_districts)
+
+    @api.model
+    def _my_work_candidates(self, res_model, definition, groups, officer_groups,
+                            own_districts=()):
         """(SQL, params, {state: requirement ids}) selecting (model, id,
         state, district) of the records of ``res_model`` on which ``groups``
         may fire a transition, or None: built by the ORM as a search of the
@@ -418,26 +460,21 @@ class UchaskeWorkItem(models.TransientModel):
             return None
         transitions = self._my_work_transitions(definition, groups)
         has_district = self._my_work_district_column(Model)
-        own_districts = None
-        by_id = self._my_work_transition_records(definition)
         domains, refs = [], defaultdict(set)
         for transition in transitions:
             codes = sorted(transition["from"])
             if not codes:
                 continue
             domain = [("state", "in", codes)]
-            if transition["guard_domain"]:
-                domain += by_id[transition["id"]]._get_guard_domain() or []
+            domain += self._my_work_guard_domain(transition)
             # a guard method's necessary condition on stored fields, if the
             # model declares one (``_my_work_guard_domains``)
             domain += getattr(Model, "_my_work_guard_domains", {}).get(
                 transition["guard_method"], [])
             routine = not transition["groups"] or transition["groups"] & officer_groups
             if routine and has_district:
-                if own_districts is None:
-                    own_districts = self.env.user.uchaske_district_ids.ids
                 domain += ["|", ("district_id", "=", False),
-                           ("district_id", "in", own_districts)]
+                           ("district_id", "in", list(own_districts))]
             domains.append(expression.normalize_domain(domain))
             for code in codes:
                 if transition["ref"]:
@@ -452,7 +489,7 @@ class UchaskeWorkItem(models.TransientModel):
         district = '"%s".district_id' % Model._table if has_district else "NULL::int"
         select = 'SELECT %%s::varchar, "%s".id, "%s".state, %s FROM %s WHERE %s' % (
             Model._table, Model._table, district, from_clause, where_clause or "TRUE")
-        return select, [res_model] + list(params), {
+        return select, tuple([res_model] + list(params)), {
             code: ", ".join(sorted(values)) for code, values in refs.items()}
 
     @api.depends("res_model", "res_id", "kind")
@@ -489,14 +526,15 @@ class UchaskeWorkItem(models.TransientModel):
         record's ``_wf_available_transitions()`` (all of ``_wf_guards``,
         without the required inputs), made for the page at once:
 
-        * the state and the groups from the cached definition, the states
-          read by the engine (its own bookkeeping: not a journaled access);
-        * write access: one search of the page's ids under the write rules
-          (as ``check_access_rule("write")``);
+        * the groups from the cached definition;
+        * write access and the states: one statement for the page's ids
+          under the write and read rules (as ``check_access_rule("write")``;
+          the engine's own bookkeeping: not a journaled access);
         * each guard domain: one search of the candidates;
-        * the other checks (guard methods, maker-checker, an addon's own)
-          per record, only where the ones above passed and the transition
-          has one.
+        * the guard method: once for the candidates, in its batch form if
+          the model declares one (``_wf_guard_method_errors``);
+        * the other checks (maker-checker, an addon's own) per record, only
+          where the ones above passed and the transition has one.
         """
         definition = self._my_work_definition(res_model)
         Model = self.env[res_model]
@@ -506,29 +544,33 @@ class UchaskeWorkItem(models.TransientModel):
             definition, self._my_work_user_groups())
         if not transitions or not Model.check_access_rights("write", False):
             return {}
-        self.env.cr.execute(sql.SQL("SELECT id, state FROM {} WHERE id = ANY(%s)")
-                            .format(sql.Identifier(Model._table)), (list(res_ids),))
-        states = dict(self.env.cr.fetchall())
-        # write access (``_wf_check_write_access``) of the whole page: one
-        # search under the write rules, as the user (the read rules too: a
-        # record the user may not read offers nothing, as its form)
+        # write access (``_wf_check_write_access``) of the whole page and
+        # the states, in one statement under the write rules, as the user
+        # (the read rules too: a record the user may not read offers
+        # nothing, as its form)
         write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
-        writable = set(Model.with_context(active_test=False)._search(
-            [("id", "in", list(states))] + write_domain)) if states else set()
+        query = Model.with_context(active_test=False)._where_calc(
+            [("id", "in", list(res_ids))] + write_domain)
+        Model._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute('SELECT "%s".id, "%s".state FROM %s WHERE %s' % (
+            Model._table, Model._table, from_clause, where_clause or "TRUE"),
+            params)
+        states = dict(self.env.cr.fetchall())
+        writable = set(states)
         by_id = self._my_work_transition_records(definition)
         others = [check for check in Model._wf_guards()
                   if check not in self._MY_WORK_BATCHED_GUARDS]
-        # the records as the user, as the engine checks them; only the
-        # fields the checks read (not each record's every field)
-        records = {record.id: record for record in Model.with_context(
-            prefetch_fields=False).browse(sorted(writable))}
+        # the records as the user, as the engine checks them, read together
+        # (one statement per model for the columns the checks read)
+        records = {record.id: record for record in Model.browse(sorted(writable))}
         result = {res_id: [] for res_id in states}
         for transition in transitions:
             candidates = [res_id for res_id in sorted(writable)
                           if states[res_id] in transition["from"]]
             domain = []
-            if candidates and transition["guard_domain"]:
-                domain = by_id[transition["id"]]._get_guard_domain() or []
+            if candidates:
+                domain = self._my_work_guard_domain(transition)
             # the guard method's necessary condition on stored fields (see
             # _my_work_candidates): records failing it need no call
             necessary = getattr(Model, "_my_work_guard_domains", {}).get(
@@ -542,12 +584,23 @@ class UchaskeWorkItem(models.TransientModel):
                 if domain and candidates:
                     candidates = Model.sudo()._search(
                         [("id", "in", candidates)] + domain, order="id")
+            # the guard method for the candidates at once (its batch form
+            # if the model has one, see _wf_guard_method_errors)
+            failing = {}
+            if candidates and transition["guard_method"] and \
+                    "_wf_check_guard_method" in others:
+                try:
+                    failing = Model.browse(candidates)._wf_guard_method_errors(
+                        by_id[transition["id"]], transition["guard_method"])
+                except AccessError:
+                    failing = dict.fromkeys(candidates)
             checks = [check for check in others
-                      if not (check == "_wf_check_guard_method"
-                              and not transition["guard_method"])
+                      if check != "_wf_check_guard_method"
                       and not (check == "_wf_check_maker_checker"
                                and not transition["maker_checker"])]
             for res_id in candidates:
+                if res_id in failing:
+                    continue
                 try:
                     if any(getattr(records[res_id], check)(by_id[transition["id"]])
                            for check in checks):
@@ -662,8 +715,12 @@ class UchaskeWorkItem(models.TransientModel):
             if item.res_model in self.env and item.res_id:
                 by_model[item.res_model].add(item.res_id)
         details = {}
+        existing = self._my_work_existing(by_model)
         for res_model, ids in by_model.items():
-            for res_id, info in self._my_work_details(res_model, sorted(ids)).items():
+            ids = sorted(ids & existing[res_model])
+            if not ids:
+                continue
+            for res_id, info in self._my_work_details(res_model, ids).items():
                 details[(res_model, res_id)] = info
         districts = dict(self.mapped("district_id").sudo().name_get())
         for item in self:
@@ -722,14 +779,32 @@ class UchaskeWorkItem(models.TransientModel):
         return self._my_work_search_text("record_name", operator, value)
 
     @api.model
+    def _my_work_existing(self, by_model):
+        """{model: ids} of the records of ``by_model`` ({model: ids}) that
+        still exist (a row may outlive its record while the user pages):
+        one statement for all the models of the page, not one per model."""
+        parts, params = [], []
+        for res_model, ids in sorted(by_model.items()):
+            parts.append(sql.SQL("(SELECT %s::varchar, id FROM {} WHERE id = ANY(%s))")
+                         .format(sql.Identifier(self.env[res_model]._table)))
+            params += [res_model, sorted(ids)]
+        existing = defaultdict(set)
+        if parts:
+            self.env.cr.execute(sql.SQL(" UNION ALL ").join(parts), params)
+            for res_model, res_id in self.env.cr.fetchall():
+                existing[res_model].add(res_id)
+        return existing
+
+    @api.model
     def _my_work_details(self, res_model, res_ids):
         """{id: {"record_name", ...}} of records of ``res_model`` (read as
-        the engine: the rows are the user's own work), for the page shown.
-        Addons add what their records know (e.g. the person)."""
+        the engine: the rows are the user's own work), for the page shown;
+        ``res_ids`` exist (:meth:`_my_work_existing`). Addons add what their
+        records know (e.g. the person)."""
         Model = self.env[res_model]
         # only the fields read here, for all the records at once
         records = Model.sudo().with_context(prefetch_fields=False).browse(
-            res_ids).exists()
+            res_ids)
         return {res_id: {"record_name": name}
                 for res_id, name in records.name_get()}
 

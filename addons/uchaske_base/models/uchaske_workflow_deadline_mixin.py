@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 
 
 class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
@@ -17,11 +17,28 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
     _name = "uchaske.workflow.deadline.mixin"
     _description = "Workflow deadlines"
 
+    @api.model
+    @tools.ormcache()
+    def _wf_deadline_summary(self):
+        """What the workflow's "while in a state" deadline rules need, as
+        plain data: the ids of the states that have rules, and the date
+        fields the rules count from. Cached (every write and transition
+        asks it: two statements each time, issue 14); cleared with the
+        registry's caches when a rule, a state or a workflow changes."""
+        every = self._wf_workflow().deadline_ids
+        rules = every.filtered(lambda r: r.kind == "state")
+        return {"state_ids": frozenset(rules.mapped("state_id").ids),
+                # the lines a transition closes: of any rule on the state
+                "closing_state_ids": frozenset(every.mapped("state_id").ids),
+                "date_fields": frozenset(filter(None, rules.mapped("date_field")))}
+
     @api.multi
     def _wf_open_deadlines(self, state, user):
         """Open the deadlines of ``state``; ``user`` (who made the record
         enter it) is responsible when the rule names no user field."""
         self.ensure_one()
+        if state.id not in self._wf_deadline_summary()["state_ids"]:
+            return
         rules = self._wf_workflow().deadline_ids.filtered(
             lambda r: r.kind == "state" and r.state_id == state)
         entered = fields.Datetime.from_string(fields.Datetime.now())
@@ -68,6 +85,8 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
     @api.multi
     def _wf_close_deadlines(self, state, transition):
         self.ensure_one()
+        if state.id not in self._wf_deadline_summary()["closing_state_ids"]:
+            return
         lines = self.env["uchaske.workflow.deadline.line"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "=", self.id),
             ("state", "=", "open"), ("rule_id.state_id", "=", state.id)])
@@ -82,6 +101,8 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
         """The date fields ``field_names`` changed: move the open lines of
         the rules counting from them (and their activities); open the line
         of a rule in the record's state that had no date to count from."""
+        if not self._wf_deadline_summary()["date_fields"] & set(field_names):
+            return
         rules = self._wf_workflow().deadline_ids.filtered(
             lambda r: r.kind == "state" and r.date_field in field_names)
         if not rules:

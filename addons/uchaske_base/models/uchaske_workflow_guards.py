@@ -63,8 +63,10 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         # building a translated message with the record's name and state
         # that nobody reads -- a third of the time of opening a case (issue
         # 14, bench/load.py).
-        for transition in workflow.transition_ids.filtered(
-                lambda t: self.state in t.from_state_ids.mapped("code")):
+        ids = self._wf_ids()
+        leaving = [transition_id for transition_id in ids["transitions"].values()
+                   if self.state in ids["from"][transition_id]]
+        for transition in transitions.sudo().browse(leaving):
             if not self._wf_check(transition, check_inputs=False, raise_error=False):
                 transitions |= transition
         return transitions
@@ -106,7 +108,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_from_state(self, transition):
-        if self.state not in transition.from_state_ids.mapped("code"):
+        if self.state not in self._wf_ids()["from"].get(transition.id, ()):
             return ValidationError(_(
                 "%(record)s is in state %(state)s: \"%(transition)s\" is not "
                 "possible from there.") % {
@@ -117,8 +119,11 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_groups(self, transition):
-        if transition.group_ids and not (
-                transition.group_ids & self.env.user.groups_id):
+        # the cached definition and the user's groups (implied ones
+        # included), cached per user as Odoo's own ``has_group``
+        groups = self._wf_ids()["groups"].get(transition.id)
+        if groups and not (
+                groups & self.env["uchaske.work.item"]._my_work_user_groups()):
             return AccessError(_(
                 "\"%(transition)s\" is reserved to: %(groups)s.%(ref)s") % {
                     "transition": transition.name,
@@ -157,6 +162,24 @@ class UchaskeWorkflowGuards(models.AbstractModel):
             if message:
                 return ValidationError(message)
         return None
+
+    @api.multi
+    def _wf_guard_method_errors(self, transition, method):
+        """{id: error} of the guard method ``method`` of ``transition`` on
+        every record of this set that fails it (My work checks a page of
+        records at once, issue 14). A guard method may have a batch form
+        ``<method>_batch(transition)`` answering {id: message or None} for
+        the whole set in a few statements; without one, the guard runs per
+        record. Each batch form must answer as its guard does (the guards
+        of the register share one pure rule with theirs)."""
+        batch = getattr(self, "%s_batch" % method, None)
+        if batch is not None:
+            messages = batch(transition)
+        else:
+            messages = {record.id: getattr(record, method)(transition)
+                        for record in self}
+        return {res_id: ValidationError(message)
+                for res_id, message in messages.items() if message}
 
     @api.multi
     def _wf_check_maker_checker(self, transition):

@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from uchaske_rules import supervision
+from uchaske_rules import relocation, supervision
 
 #: states in which the person is on the register and must have a
 #: responsible inspector (R14: "at no moment without one")
@@ -150,7 +150,7 @@ class UchaskeRegistryCase(models.Model):
     def _compute_open_transfer(self):
         for case in self:
             case.open_transfer_id = case.transfer_ids.filtered(
-                lambda t: t.state in ("draft", "requested", "confirmed"))[:1]
+                lambda t: t.state in relocation.OPEN_TRANSFER_STATES)[:1]
 
     # -- constraints ---------------------------------------------------
 
@@ -363,18 +363,51 @@ class UchaskeRegistryCase(models.Model):
         "transferred", after the destination confirmed the arrival and the
         materials were sent (R14)."""
         self.ensure_one()
-        finished = self.transfer_ids.filtered(lambda t: t.state == "done")
-        if self.state == "transfer" and not finished:
+        return self._wf_close_message(relocation.close_refusal(
+            self.state, self.close_reason, self.transfer_ids.mapped("state")))
+
+    @api.multi
+    def _wf_guard_can_request_close_batch(self, transition):
+        """:meth:`_wf_guard_can_request_close` of every case at once (My
+        work's page, issue 14): the same rule on the transfers' states read
+        in one statement."""
+        transfers = self._wf_transfer_states()
+        self.env.cr.execute(
+            "SELECT id, state, close_reason FROM uchaske_registry_case"
+            " WHERE id = ANY(%s)", (self.ids,))
+        return {case_id: self._wf_close_message(relocation.close_refusal(
+            state, close_reason, transfers.get(case_id, [])))
+            for case_id, state, close_reason in self.env.cr.fetchall()}
+
+    @api.model
+    def _wf_close_message(self, refusal):
+        """The message of a :func:`relocation.close_refusal` answer."""
+        if refusal == relocation.CLOSE_TRANSFER_UNFINISHED:
             return _("The transfer is not finished: the destination must "
                      "confirm the arrival and the materials must be sent "
                      "before the case closes (R14).")
         # no reason yet: the button stays offered, its wizard asks for one
         # (checked as an input, see _wf_inputs_error)
-        if self.close_reason and (self.close_reason == "transferred") != bool(
-                self.state == "transfer" and finished):
+        if refusal == relocation.CLOSE_REASON_MISMATCH:
             return _("\"Transferred\" is the reason exactly when a finished "
                      "transfer closes the case (R14).")
         return None
+
+    @api.multi
+    def _wf_transfer_states(self):
+        """{case id: states of its transfers, newest first} of the cases,
+        as ``transfer_ids`` holds them for the current user (read rules),
+        in two statements for all of them (the batch guards)."""
+        Transfer = self.env["uchaske.registry.transfer"]
+        ids = Transfer._search([("case_id", "in", self.ids)])
+        result = {}
+        if ids:
+            self.env.cr.execute(
+                "SELECT case_id, state FROM uchaske_registry_transfer"
+                " WHERE id = ANY(%s) ORDER BY id DESC", (list(ids),))
+            for case_id, state in self.env.cr.fetchall():
+                result.setdefault(case_id, []).append(state)
+        return result
 
     @api.multi
     def name_get(self):
@@ -419,7 +452,21 @@ class UchaskeRegistryCase(models.Model):
     @api.multi
     def _wf_guard_no_open_transfer(self, transition):
         self.ensure_one()
-        if self.open_transfer_id:
+        return self._wf_transfer_open_message(
+            relocation.has_open_transfer(self.transfer_ids.mapped("state")))
+
+    @api.multi
+    def _wf_guard_no_open_transfer_batch(self, transition):
+        """:meth:`_wf_guard_no_open_transfer` of every case at once."""
+        transfers = self._wf_transfer_states()
+        messages = {flag: self._wf_transfer_open_message(flag)
+                    for flag in (True, False)}
+        return {case_id: messages[relocation.has_open_transfer(
+            transfers.get(case_id, []))] for case_id in self.ids}
+
+    @api.model
+    def _wf_transfer_open_message(self, is_open):
+        if is_open:
             return _("A transfer is open: finish or cancel it first.")
         return None
 
@@ -428,8 +475,20 @@ class UchaskeRegistryCase(models.Model):
         """Back to supervision only when the transfer failed (person not
         found at the destination) or was cancelled."""
         self.ensure_one()
-        if self.open_transfer_id or self.transfer_ids[:1].state not in (
-                "not_found", "cancelled"):
+        return self._wf_back_message(relocation.may_return_from_transfer(
+            self.transfer_ids.mapped("state")))
+
+    @api.multi
+    def _wf_guard_back_from_transfer_batch(self, transition):
+        """:meth:`_wf_guard_back_from_transfer` of every case at once."""
+        transfers = self._wf_transfer_states()
+        messages = {flag: self._wf_back_message(flag) for flag in (True, False)}
+        return {case_id: messages[relocation.may_return_from_transfer(
+            transfers.get(case_id, []))] for case_id in self.ids}
+
+    @api.model
+    def _wf_back_message(self, allowed):
+        if not allowed:
             return _("Only a cancelled transfer (or a person not found at the "
                      "destination) returns the case to supervision.")
         return None
@@ -452,7 +511,20 @@ class UchaskeRegistryCase(models.Model):
     @api.multi
     def _wf_guard_transfer_open(self, transition):
         self.ensure_one()
-        if not self.open_transfer_id:
+        return self._wf_move_message(
+            relocation.has_open_transfer(self.transfer_ids.mapped("state")))
+
+    @api.multi
+    def _wf_guard_transfer_open_batch(self, transition):
+        """:meth:`_wf_guard_transfer_open` of every case at once."""
+        transfers = self._wf_transfer_states()
+        messages = {flag: self._wf_move_message(flag) for flag in (True, False)}
+        return {case_id: messages[relocation.has_open_transfer(
+            transfers.get(case_id, []))] for case_id in self.ids}
+
+    @api.model
+    def _wf_move_message(self, is_open):
+        if not is_open:
             return _("Record the move first (date, new address, destination).")
         return None
 

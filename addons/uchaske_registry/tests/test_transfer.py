@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """R14: transfer on relocation, register → supervise → transfer → close,
 between two departments, with the 3 × 24 h clock injected."""
+from datetime import date
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import common
 
+from uchaske_rules import iin
 from .common import RegistryCase
 
 MOVE = "2026-11-10 14:00:00"
@@ -214,3 +217,48 @@ class TestTransfer(RegistryCase):
                 self._record_move(case)
         self.assertEqual(transfers.search_count([("case_id", "=", case.id)]), 1)
         self.assertEqual(case.state, "transfer")
+
+    def test_batch_guards_answer_as_the_guards(self):
+        """R14, issue 14: My work checks a page of cases at once with the
+        batch forms of the transfer guards; each answers, case by case and
+        as the inspector (read rules on the transfers), what the guard
+        answers on its own, for a case without a transfer, one in transfer
+        and one whose reason contradicts its transfers."""
+        moving = self._supervised_case()
+        with freeze_time("2026-11-11 09:00:00"):
+            self._record_move(moving)
+        self.assertEqual(moving.state, "transfer")
+        others = []
+        for serial in (1202, 1203):
+            person = self.Person.create({
+                "iin": iin.make_iin(date(1990, 5, 1 + serial % 28), "male", serial),
+                "surname": "Batch%d" % serial, "first_name": "Test",
+                "department_id": self.dep1.id,
+                "address_ids": [(0, 0, {"address": "Abai 1",
+                                        "district_id": self.district1.id,
+                                        "date_from": "2025-01-01"})]})
+            others.append(self._registered_case(person=person))
+        plain, contradicted = others
+        contradicted.sudo().write({"close_reason": "transferred"})
+        cases = self.Case.sudo(self.users["inspector"]).browse(
+            (plain | moving | contradicted).ids)
+        no_transition = self.env["uchaske.workflow.transition"]
+        for guard in ("_wf_guard_can_request_close", "_wf_guard_no_open_transfer",
+                      "_wf_guard_back_from_transfer", "_wf_guard_transfer_open"):
+            batch = getattr(cases, guard + "_batch")(no_transition)
+            alone = {case.id: getattr(case, guard)(no_transition) for case in cases}
+            self.assertEqual(batch, alone, guard)
+        # the answers differ from case to case: the rule is really applied
+        self.assertIsNone(cases._wf_guard_transfer_open_batch(no_transition)[moving.id])
+        self.assertTrue(cases._wf_guard_transfer_open_batch(no_transition)[plain.id])
+        closing = cases._wf_guard_can_request_close_batch(no_transition)
+        self.assertIsNone(closing[plain.id])
+        self.assertIn("R14", closing[moving.id])
+        self.assertIn("R14", closing[contradicted.id])
+        # My work's page offers the inspector no transition a guard refuses
+        Item = self.env["uchaske.work.item"].sudo(self.users["inspector"])
+        domain = Item.action_open_my_work()["domain"]
+        rows = Item.search_read(domain + [("res_model", "=", self.Case._name),
+                                          ("res_id", "=", moving.id)], ["actions"])
+        for row in rows:
+            self.assertNotIn("Request closing", row["actions"] or "")
