@@ -178,6 +178,8 @@ class ImportRun(object):
         self.countries = {}
         #: the next "No." of the list; None: asked from the list
         self.number = None
+        #: (model, field, id) of the records linked that the user may use
+        self.checked = set()
 
     def snapshot(self):
         return dict(self.persons), self.number
