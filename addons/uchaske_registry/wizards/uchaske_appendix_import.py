@@ -518,6 +518,12 @@ class UchaskeAppendixImport(models.TransientModel):
                 results.append((line, error))
         return results
 
+    @api.multi
+    def _import_progress(self, done, total):
+        """Hook called after each batch with the rows done so far (the
+        background import shows them and commits, see
+        uchaske_appendix_import_background)."""
+
     @api.model
     def _error_text(self, error):
         if isinstance(error, IntegrityError):
@@ -556,6 +562,7 @@ class UchaskeAppendixImport(models.TransientModel):
                 else:
                     imported += 1
                     updated += not outcome
+            self._import_progress(min(start + BATCH_SIZE, len(rows)), len(rows))
         rejected = [line for line in problems if line != importing.HEADER_LINE]
         report = [_("%(imported)s imported, %(rejected)s rejected.") % {
             "imported": imported, "rejected": len(rejected)}]
