@@ -41,6 +41,15 @@ def _csv(count, start=901):
 @common.post_install(True)
 class TestAppendixImportBackground(RegistryCase):
 
+    def setUp(self):
+        super(TestAppendixImportBackground, self).setUp()
+        # a job runner runs (server_wide_modules = ...,queue_job)
+        patcher = mock.patch.object(
+            type(self.env["uchaske.appendix.import"]), "_background_available",
+            lambda wizard: True)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
     def _wizard(self, data, role="inspector"):
         return self.env["uchaske.appendix.import"].sudo(self.users[role]).create({
             "list_type": "a4", "district_id": self.district1.id,
@@ -94,6 +103,17 @@ class TestAppendixImportBackground(RegistryCase):
             wizard.action_import()
         self.assertEqual((wizard.state, wizard.imported_count), ("done", 3))
         self.assertEqual(self.env["queue.job"].search_count([]), jobs)
+
+    def test_without_job_runner_imported_at_once(self):
+        """R17: without a job runner (development and test servers) a big
+        file is imported in the request: nothing waits for ever."""
+        wizard = self._wizard(_csv(7))
+        with mock.patch.object(type(wizard), "_background_available",
+                               lambda wizard: False), \
+                mock.patch.object(uchaske_appendix_import_background,
+                                  "BACKGROUND_ROWS", 5), freeze_time(TODAY):
+            wizard.action_import()
+        self.assertEqual((wizard.state, wizard.imported_count), ("done", 7))
 
     def test_other_users_cannot_see_or_run(self):
         """R16: inspector2 can read neither the inspector's import nor the

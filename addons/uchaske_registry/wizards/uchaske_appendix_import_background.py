@@ -10,9 +10,17 @@ checks), and shows the rows done so far. The job commits after each batch:
 should it stop (the server restarted, the worker killed), nothing done is
 lost, and running it again imports the rest -- the rows already imported
 are found "already listed" and written again only where they changed.
+
+The jobs run where the job runner runs: ``server_wide_modules`` with
+``queue_job`` (deploy/odoo-prod.conf.example). Without it (a development
+server, the test servers: a runner there would connect to every database of
+the shared cluster) a big file is imported in the request, as before.
 """
 from odoo import _, api, fields, models
+from odoo.tools import config
+
 from odoo.addons.queue_job.job import job
+from odoo.addons.queue_job.jobrunner import _is_runner_enabled
 
 #: files with more rows than this are imported in the background
 BACKGROUND_ROWS = 2000
@@ -39,12 +47,19 @@ class UchaskeAppendixImport(models.TransientModel):
         if self.env.context.get("uchaske_import_now") or self.state != "draft":
             return super(UchaskeAppendixImport, self).action_import()
         total = len(self._read_rows())
-        if total <= BACKGROUND_ROWS:
+        if total <= BACKGROUND_ROWS or not self._background_available():
             return super(UchaskeAppendixImport, self).action_import()
         self.write({"state": "queued", "rows_total": total, "rows_done": 0})
         self.with_delay(description=_("Import of a list (%s rows)") % total) \
             ._import_in_background()
         return self._action_reopen()
+
+    @api.model
+    def _background_available(self):
+        """True if a job runner runs the queued jobs (see the module
+        docstring)."""
+        return "queue_job" in config["server_wide_modules"] and \
+            _is_runner_enabled()
 
     @api.multi
     def _action_reopen(self):
