@@ -16,7 +16,7 @@ from odoo.tests import common
 from odoo.addons.queue_job.job import Job
 from odoo.addons.uchaske_registry.tests.common import RegistryCase
 from odoo.addons.uchaske_registry.wizards import (
-    uchaske_appendix_import, uchaske_appendix_import_background)
+    uchaske_appendix_import_background, uchaske_appendix_import_bulk)
 
 from uchaske_rules import iin as iin_core
 
@@ -67,7 +67,8 @@ class TestAppendixImportBackground(RegistryCase):
         wizard = self._wizard(_csv(7))
         with mock.patch.object(uchaske_appendix_import_background,
                                "BACKGROUND_ROWS", 5), \
-                mock.patch.object(uchaske_appendix_import, "BATCH_SIZE", 3):
+                mock.patch.object(uchaske_appendix_import_bulk,
+                                  "BULK_BATCH_SIZE", 3):
             with freeze_time(TODAY):
                 wizard.action_import()
             self.assertEqual((wizard.state, wizard.rows_total, wizard.rows_done),

@@ -519,6 +519,11 @@ class UchaskeAppendixImport(models.TransientModel):
         return results
 
     @api.multi
+    def _batch_size(self):
+        """Rows imported under one savepoint."""
+        return BATCH_SIZE
+
+    @api.multi
     def _import_progress(self, done, total):
         """Hook called after each batch with the rows done so far (the
         background import shows them and commits, see
@@ -554,15 +559,16 @@ class UchaskeAppendixImport(models.TransientModel):
         rows = [(values.pop(importing.LINE_KEY), values) for values in cleaned]
         run = ImportRun(self._find_persons_by_iin(
             [values.get("iin") for _line, values in rows]))
-        for start in range(0, len(rows), BATCH_SIZE):
-            results = importer._import_batch(rows[start:start + BATCH_SIZE], run)
+        size = self._batch_size()
+        for start in range(0, len(rows), size):
+            results = importer._import_batch(rows[start:start + size], run)
             for line, outcome in results:
                 if isinstance(outcome, Exception):
                     problems.setdefault(line, []).append(self._error_text(outcome))
                 else:
                     imported += 1
                     updated += not outcome
-            self._import_progress(min(start + BATCH_SIZE, len(rows)), len(rows))
+            self._import_progress(min(start + size, len(rows)), len(rows))
         rejected = [line for line in problems if line != importing.HEADER_LINE]
         report = [_("%(imported)s imported, %(rejected)s rejected.") % {
             "imported": imported, "rejected": len(rejected)}]

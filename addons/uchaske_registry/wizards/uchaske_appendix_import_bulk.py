@@ -24,11 +24,23 @@ from uchaske_rules import dashboard
 from uchaske_rules import iin as iin_core
 from .uchaske_appendix_import import LIST_MODELS, PERSON_COLUMNS, ROW_ERRORS
 
+#: rows of one set-based batch: what a batch costs besides its rows (the
+#: lookups, the rule checks, the district passport's counts) is paid once
+#: per 1,000 rows; a batch the database refuses is redone row by row
+BULK_BATCH_SIZE = 1000
+
 
 class UchaskeAppendixImport(models.TransientModel):
     _inherit = "uchaske.appendix.import"
 
     # -- the batch -------------------------------------------------------------
+
+    @api.multi
+    def _batch_size(self):
+        if self.list_type == "a4" and \
+                not self.env.context.get("uchaske_import_row_by_row"):
+            return BULK_BATCH_SIZE
+        return super(UchaskeAppendixImport, self)._batch_size()
 
     @api.multi
     def _import_batch(self, rows, run):
@@ -117,7 +129,9 @@ class UchaskeAppendixImport(models.TransientModel):
                     "create")
         if entries:
             entries.check_access_rule("create")
-            entries._check_scope()
+            # every entry of the batch has the wizard's district: checking
+            # one checks them all (the check reads each record otherwise)
+            entries[:1]._check_scope()
             entries._refresh_passports(self.district_id.sudo())
 
     # -- planning: the checks of the models, in Python -----------------------
@@ -207,6 +221,7 @@ class UchaskeAppendixImport(models.TransientModel):
             passports = {number: Foreigner.sudo().browse(entry_id)
                          for number, entry_id in self.env.cr.fetchall()}
         return {"keys": keys, "district": in_district, "passports": passports,
+                "today": fields.Date.context_today(self),
                 "batch_persons": set(), "batch_passports": {}, "new_names": {}}
 
     @api.multi
@@ -219,11 +234,14 @@ class UchaskeAppendixImport(models.TransientModel):
         Foreigner = self.env[LIST_MODELS["a4"]]
         defaults = {}
         if person_vals is not None:
-            self._bulk_check_input(self.env["uchaske.person"], person_vals, run)
+            # the address command is the wizard's own: its values are checked
+            self._bulk_check_input(self.env["uchaske.person"], {
+                name: value for name, value in person_vals.items()
+                if name != "address_ids"}, run)
             for command in person_vals.get("address_ids") or ():
                 self._bulk_check_input(self.env["uchaske.person.address"],
                                        command[2], run)
-            self._bulk_check_person(person_vals)
+            self._bulk_check_person(person_vals, listed["today"])
             person_name = " ".join(part for part in (
                 person_vals["surname"], person_vals["first_name"],
                 person_vals["patronymic"]) if part)
@@ -269,7 +287,9 @@ class UchaskeAppendixImport(models.TransientModel):
         # the person is set by the import itself (the row's IIN)
         model._uchaske_check_required(
             dict(vals, person_id=True) if "person_id" in model._fields else vals)
-        model._uchaske_check_ranges(vals)
+        if set(vals) & (set(model._uchaske_past_date_fields) |
+                        set(model._uchaske_non_negative_fields)):
+            model._uchaske_check_ranges(vals)
         checked = run.checked
         for name, value in vals.items():
             field = model._fields.get(name)
@@ -280,7 +300,7 @@ class UchaskeAppendixImport(models.TransientModel):
             checked.add((model._name, name, value))
 
     @api.model
-    def _bulk_check_person(self, vals):
+    def _bulk_check_person(self, vals, today):
         """``uchaske.person``'s create checks (R11): the IIN agrees with the
         birth date and sex, the birth date is not in the future (the IIN
         itself was checked when the file was read, and is free: the file's
@@ -294,7 +314,7 @@ class UchaskeAppendixImport(models.TransientModel):
                     "%(entered)s.") % {"iin": vals["iin"], "born": born,
                                        "entered": vals["birth_date"]})
         if vals.get("birth_date") and \
-                vals["birth_date"] > fields.Date.context_today(self):
+                vals["birth_date"] > today:
             raise ValidationError(_(
                 "The birth date %s is in the future.") % vals["birth_date"])
 
@@ -304,7 +324,7 @@ class UchaskeAppendixImport(models.TransientModel):
         (``_check_dates``) and the duplicates (``_check_duplicate``: a
         foreigner listed once per district, a passport once), against the
         database and the rows before in the file."""
-        today = fields.Date.context_today(self)
+        today = listed["today"]
         if vals.get("residence_check_date") and \
                 vals["residence_check_date"] > today:
             raise ValidationError(_(
