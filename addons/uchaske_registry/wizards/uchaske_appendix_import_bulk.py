@@ -70,6 +70,7 @@ class UchaskeAppendixImport(models.TransientModel):
         Foreigner = self.env[LIST_MODELS["a4"]]
         Foreigner.check_access_rights("create")
         self.env["uchaske.person"].check_access_rights("create")
+        self.env["uchaske.person.address"].check_access_rights("create")
         plan = self._bulk_plan(rows, run)
         run.number = Foreigner._next_number(self.district_id.id)
         results, pending = {}, []
