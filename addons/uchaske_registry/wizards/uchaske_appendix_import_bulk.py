@@ -58,8 +58,13 @@ class UchaskeAppendixImport(models.TransientModel):
                 return self._import_batch_bulk(rows, run)
         except ROW_ERRORS:
             run.restore(snapshot)
-        return super(UchaskeAppendixImport, self.with_context(
-            uchaske_import_row_by_row=True))._import_batch(rows, run)
+        # row by row at once (the ORM's batch of 1,000 rows would fail too)
+        orm = super(UchaskeAppendixImport, self.with_context(
+            uchaske_import_row_by_row=True))
+        results = []
+        for row in rows:
+            results += orm._import_batch([row], run)
+        return results
 
     @api.multi
     def _import_batch_bulk(self, rows, run):
