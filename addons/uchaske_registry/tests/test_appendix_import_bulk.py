@@ -199,3 +199,25 @@ class TestAppendixImportBulk(RegistryCase):
             [("id", "=", person.id)]))
         self.assertFalse(self.Person.sudo(self.users["inspector2"]).name_search(
             "Private"))
+
+    def test_repeated_import_writes_only_changes(self):
+        """R17/A4, issue 14: the same file again adds nothing and writes
+        nothing (every row "already listed"); a row changed in the file
+        updates its entry."""
+        rows = [_row(901 + n, "Again%d" % n) for n in range(3)]
+        self._import(_csv(rows))
+        entries = self.env["uchaske.foreigner"].search(
+            [("district_id", "=", self.district1.id)], order="number")
+        self.env.cr.execute(
+            "UPDATE uchaske_foreigner SET write_date = '2000-01-01' "
+            "WHERE id = ANY(%s)", (entries.ids,))
+        rows[1][7] = "2026-08-01"   # the stay of the second row is extended
+        wizard = self._import(_csv(rows))
+        self.assertEqual((wizard.imported_count, wizard.updated_count,
+                          wizard.rejected_count), (3, 3, 0), wizard.result)
+        entries.invalidate_cache()
+        self.assertEqual(len(self.env["uchaske.foreigner"].search(
+            [("district_id", "=", self.district1.id)])), 3)
+        self.assertEqual([e.write_date[:4] for e in entries],
+                         ["2000", "2026", "2000"])
+        self.assertEqual(entries[1].stay_permitted_until, "2026-08-01")

@@ -83,6 +83,8 @@ class UchaskeAppendixImport(models.TransientModel):
         for line, values, kind, payload in plan:
             if kind == "error":
                 results[line] = payload
+            elif kind == "same":
+                results[line] = False
             elif kind == "new":
                 pending.append((line, payload))
             else:
@@ -145,7 +147,8 @@ class UchaskeAppendixImport(models.TransientModel):
     @api.multi
     def _bulk_plan(self, rows, run):
         """``(line, values, kind, payload)`` for each row: ``error`` (payload
-        the exception), ``orm`` (imported by ``_import_row``) or ``new``
+        the exception), ``same`` (listed already, nothing changed), ``orm``
+        (imported by ``_import_row``) or ``new``
         (payload: the person key, the person's and the entry's values)."""
         sudo_persons = self.env["uchaske.person"].sudo().with_context(
             active_test=False)
@@ -162,9 +165,23 @@ class UchaskeAppendixImport(models.TransientModel):
             found = run.persons.get(iin) if iin else None
             person = sudo_persons.browse(found) if isinstance(found, int) else None
             passport = (values.get("passport_number") or "").strip().lower()
-            if not iin or person is not None and (
-                    (person.id, passport or self.district_id.id) in listed["keys"]
-                    or (values.get("citizenship") and not person.citizenship_id)):
+            entry = listed["keys"].get(
+                (person.id, passport or self.district_id.id)) \
+                if person is not None else None
+            if entry and not (values.get("citizenship") and
+                              not person.citizenship_id):
+                try:
+                    unchanged = not self._bulk_changed(values, person, entry, run)
+                except (UserError, ValidationError) as error:
+                    plan.append((line, values, "error", error))
+                    continue
+                if unchanged:
+                    # listed already, as in the file: nothing to write (a
+                    # repeated import)
+                    plan.append((line, values, "same", None))
+                    continue
+            if not iin or entry or person is not None and (
+                    values.get("citizenship") and not person.citizenship_id):
                 # identified by name, already listed (updated), or the person
                 # gets the file's citizenship: the ORM's path, in file order
                 if person is not None:
@@ -194,6 +211,15 @@ class UchaskeAppendixImport(models.TransientModel):
         return plan
 
     @api.multi
+    def _bulk_changed(self, values, person, entry, run):
+        """The values of the row that differ from the entry already listed
+        (as ``_import_row`` computes them)."""
+        vals = self._prepare_entry_vals(values, person, run)
+        vals.pop("district_id", None)
+        vals.pop("person_id", None)
+        return self._changed_vals(entry, vals)
+
+    @api.multi
     def _bulk_listed(self, person_ids, rows):
         """What is listed already, for the duplicate checks and the entries
         to update: ``keys`` the (person, lower passport) and (person,
@@ -202,13 +228,14 @@ class UchaskeAppendixImport(models.TransientModel):
         wizard's district, ``passports`` {lower passport: entry} of the
         active entries -- all departments, as ``_check_duplicate``."""
         Foreigner = self.env[LIST_MODELS["a4"]]
-        keys, in_district, passports = set(), set(), {}
+        keys, in_district, passports = {}, set(), {}
         if person_ids:
+            # in the list's order: the first is the one _find_entry finds
             for entry in Foreigner.with_context(active_test=False).search(
                     [("person_id", "in", person_ids)]):
-                keys.add((entry.person_id.id,
-                          (entry.passport_number or "").strip().lower()))
-                keys.add((entry.person_id.id, entry.district_id.id))
+                keys.setdefault((entry.person_id.id, (
+                    entry.passport_number or "").strip().lower()), entry)
+                keys.setdefault((entry.person_id.id, entry.district_id.id), entry)
             self.env.cr.execute("""
                 SELECT person_id FROM uchaske_foreigner
                  WHERE person_id = ANY(%s) AND district_id = %s AND active""",
