@@ -118,6 +118,8 @@ class UchaskePerson(models.Model):
         # index alone (issue 14; the tables of the links: _scope_links)
         ensure_index(cr, "uchaske_person_district_scope_index", self._table,
                      "district_id, id")
+        ensure_index(cr, "uchaske_person_department_scope_index", self._table,
+                     "department_id, id")
 
     @api.model
     def _name_search(self, name="", args=None, operator="ilike", limit=100,
