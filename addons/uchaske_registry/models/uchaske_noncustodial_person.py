@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from uchaske_rules import appendix
+from .uchaske_appendix_entry_mixin import ensure_scope_index
 
 
 class UchaskeNoncustodialPerson(models.Model):
@@ -31,6 +32,11 @@ class UchaskeNoncustodialPerson(models.Model):
         "work_phone": "phone_work",
         "home_phone": "phone_home",
     }
+
+    @api.model_cr
+    def init(self):
+        super(UchaskeNoncustodialPerson, self).init()
+        ensure_scope_index(self.env.cr, self._table)
 
     name = fields.Char(related="person_id.name", store=True, readonly=True)
     # A3 column 1

@@ -4,7 +4,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from uchaske_rules import iin as iin_rules
-from .uchaske_appendix_entry_mixin import ensure_index, ensure_trigram_index
+from .uchaske_appendix_entry_mixin import (ensure_index, ensure_trigram_index,
+                                           escape_like)
+
+#: what the name prefix search orders and matches by: the name in lower
+#: case, in the "C" collation, so that one btree index serves both
+#: ``LIKE 'prefix%'`` and ``ORDER BY ... LIMIT n`` (issue 14)
+NAME_KEY = 'lower("uchaske_person"."name") COLLATE "C"'
 
 
 def scope_search(column, field="id", lists=True):
@@ -102,23 +108,69 @@ class UchaskePerson(models.Model):
         # the assistant's rule: the persons one recorded (issue 14)
         ensure_index(cr, "uchaske_person_create_uid_index", self._table,
                      "create_uid")
+        # the surname typed from its start (name_search, issue 14): the
+        # columns the rules and the active test read are included, so the
+        # walk in name order never reads the table (index-only scan)
+        cr.execute('CREATE INDEX IF NOT EXISTS uchaske_person_name_prefix_index '
+                   'ON uchaske_person (lower(name) COLLATE "C", id) '
+                   'INCLUDE (name, active, create_uid)')
+        # the record rules' "persons of these districts" read from the
+        # index alone (issue 14; the tables of the links: _scope_links)
+        ensure_index(cr, "uchaske_person_district_scope_index", self._table,
+                     "district_id, id")
+        ensure_index(cr, "uchaske_person_department_scope_index", self._table,
+                     "department_id, id")
 
     @api.model
     def _name_search(self, name="", args=None, operator="ilike", limit=100,
                      name_get_uid=None):
         """Digits find the persons whose IIN starts with them (R11: a
-        person is looked up by IIN); the journal (R15) wraps name_search."""
+        person is looked up by IIN); a text the persons whose name starts
+        with it first (a police officer types the surname from its start),
+        then, while fewer than ``limit``, those whose name contains it.
+        The journal (R15) wraps name_search. The ids found went through
+        the record rules: their names are read without them again."""
         text = (name or "").strip()
-        if text.isdigit() and len(text) <= 12 and \
-                operator in ("ilike", "like", "=ilike", "=like"):
-            access_rights_uid = name_get_uid or self._uid
+        access_rights_uid = name_get_uid or self._uid
+        if not text or operator not in ("ilike", "like", "=ilike", "=like"):
+            return super(UchaskePerson, self)._name_search(
+                name=name, args=args, operator=operator, limit=limit,
+                name_get_uid=name_get_uid)
+        if text.isdigit() and len(text) <= 12:
             ids = self._search(
                 [("iin", "=like", text + "%")] + list(args or []), limit=limit,
                 access_rights_uid=access_rights_uid)
-            return self.browse(ids).sudo(access_rights_uid).name_get()
-        return super(UchaskePerson, self)._name_search(
-            name=name, args=args, operator=operator, limit=limit,
-            name_get_uid=name_get_uid)
+            return self.browse(ids).sudo().name_get()
+        ids = self._search_name_prefix(text, args, limit, access_rights_uid)
+        if operator in ("ilike", "like") and (not limit or len(ids) < limit):
+            ids += self._search(
+                [("name", operator, text), ("id", "not in", ids)] +
+                list(args or []), limit=limit and limit - len(ids),
+                access_rights_uid=access_rights_uid)
+        return self.browse(ids).sudo().name_get()
+
+    @api.model
+    def _search_name_prefix(self, text, args, limit, access_rights_uid):
+        """Ids of the persons whose name starts with ``text`` (any case),
+        in the order of the name: one query that walks the index of
+        ``NAME_KEY`` and stops after ``limit`` rows, the record rules of
+        ``access_rights_uid`` applied as in ``_search``."""
+        model = self.sudo(access_rights_uid)
+        model.check_access_rights("read")
+        query = model._where_calc(list(args or []))
+        model._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        where = [where_clause] if where_clause else []
+        # NAME_KEY: our own constant SQL; the pattern is a parameter, a
+        # constant for the planner (lowered here: LIKE 'prefix%' on the
+        # index needs a constant prefix)
+        self.env.cr.execute(
+            'SELECT "uchaske_person".id FROM %s WHERE %s ORDER BY %s, '
+            '"uchaske_person".id %s' % (
+                from_clause, " AND ".join(where + ["%s LIKE %%s" % NAME_KEY]),
+                NAME_KEY, "LIMIT %d" % limit if limit else ""),
+            params + [escape_like(text.lower()) + "%"])
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.depends("surname", "first_name", "patronymic")
     def _compute_name(self):

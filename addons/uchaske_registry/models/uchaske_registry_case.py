@@ -4,6 +4,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from uchaske_rules import relocation, supervision
+from .uchaske_appendix_entry_mixin import ensure_scope_index
 
 #: states in which the person is on the register and must have a
 #: responsible inspector (R14: "at no moment without one")
@@ -32,6 +33,11 @@ class UchaskeRegistryCase(models.Model):
     _order = "id desc"
     _uchaske_past_date_fields = ("grounds_date",)
     _scope_inspector_field = "inspector_id"
+
+    @api.model_cr
+    def init(self):
+        super(UchaskeRegistryCase, self).init()
+        ensure_scope_index(self.env.cr, self._table, active=False)
 
     #: set by the engine only (registration, R14 transfers): a user setting
     #: them would move a case or show it to another department

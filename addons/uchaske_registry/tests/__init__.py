@@ -4,6 +4,9 @@ from . import test_transfer
 from . import test_access_journal
 from . import test_appendix
 from . import test_appendix_import
+from . import test_appendix_import_bulk
+from . import test_appendix_import_background
+from . import test_person_name_search
 from . import test_chatter
 from . import test_access_journal_display
 from . import test_report

@@ -178,6 +178,8 @@ class ImportRun(object):
         self.countries = {}
         #: the next "No." of the list; None: asked from the list
         self.number = None
+        #: (model, field, id) of the records linked that the user may use
+        self.checked = set()
 
     def snapshot(self):
         return dict(self.persons), self.number
@@ -516,6 +518,17 @@ class UchaskeAppendixImport(models.TransientModel):
                 results.append((line, error))
         return results
 
+    @api.multi
+    def _batch_size(self):
+        """Rows imported under one savepoint."""
+        return BATCH_SIZE
+
+    @api.multi
+    def _import_progress(self, done, total):
+        """Hook called after each batch with the rows done so far (the
+        background import shows them and commits, see
+        uchaske_appendix_import_background)."""
+
     @api.model
     def _error_text(self, error):
         if isinstance(error, IntegrityError):
@@ -546,14 +559,16 @@ class UchaskeAppendixImport(models.TransientModel):
         rows = [(values.pop(importing.LINE_KEY), values) for values in cleaned]
         run = ImportRun(self._find_persons_by_iin(
             [values.get("iin") for _line, values in rows]))
-        for start in range(0, len(rows), BATCH_SIZE):
-            results = importer._import_batch(rows[start:start + BATCH_SIZE], run)
+        size = self._batch_size()
+        for start in range(0, len(rows), size):
+            results = importer._import_batch(rows[start:start + size], run)
             for line, outcome in results:
                 if isinstance(outcome, Exception):
                     problems.setdefault(line, []).append(self._error_text(outcome))
                 else:
                     imported += 1
                     updated += not outcome
+            self._import_progress(min(start + size, len(rows)), len(rows))
         rejected = [line for line in problems if line != importing.HEADER_LINE]
         report = [_("%(imported)s imported, %(rejected)s rejected.") % {
             "imported": imported, "rejected": len(rejected)}]
