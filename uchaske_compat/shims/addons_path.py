@@ -28,6 +28,9 @@ CORE_ADDONS = (
     "web_responsive",
     # XLSX prints of the lists (OCA reporting-engine; depends on base, web)
     "report_xlsx",
+    # the monthly plan as a timeline by assignee, time entries as an
+    # officer x day grid (OCA web; both depend on web only, issue 11)
+    "web_timeline", "web_widget_x2many_2d_matrix",
 )
 
 
