@@ -48,8 +48,8 @@ class TestTimeGrid(UchaskeCase):
         cells = self._grid("inspector")
         self.assertEqual(len(cells), 30)
         self.assertEqual({name for name, _day in cells}, {"Test inspector"})
-        self.assertEqual(cells[("Test inspector", "03")], 10.0)
-        self.assertEqual(cells[("Test inspector", "04")], 4.0)
+        self.assertEqual(cells[("Test inspector", "03.11")], 10.0)
+        self.assertEqual(cells[("Test inspector", "04.11")], 4.0)
         self.assertEqual(sum(cells.values()), 14.0)
 
     def test_r8_responsible_sees_his_point_not_the_other_department(self):
@@ -60,11 +60,11 @@ class TestTimeGrid(UchaskeCase):
         self.assertIn("Test inspector", names)
         self.assertIn("Test assistant", names)
         self.assertNotIn("Test inspector2", names)
-        self.assertEqual(cells[("Test assistant", "03")], 8.0)
+        self.assertEqual(cells[("Test assistant", "03.11")], 8.0)
 
     def test_r8_other_month_through_the_onchange(self):
         """R8: choosing December shows December's hours (31 days)."""
         cells = self._grid("inspector", month="2026-12-01")
         self.assertEqual(len(cells), 31)
-        self.assertEqual(cells[("Test inspector", "01")], 8.0)
+        self.assertEqual(cells[("Test inspector", "01.12")], 8.0)
         self.assertEqual(sum(cells.values()), 8.0)

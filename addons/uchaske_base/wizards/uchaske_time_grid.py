@@ -67,7 +67,8 @@ class UchaskeTimeGrid(models.TransientModel):
         days = [start + timedelta(days=offset)
                 for offset in range((end - start).days)]
         # days outside, officers inside: the widget's columns come in the
-        # order it first meets them
-        return [{"user_id": officer.id, "day": "%02d" % day.day,
+        # order it first meets them -- as keys of a JavaScript object, where
+        # integer-like keys ("10") would jump ahead of "01": "dd.mm"
+        return [{"user_id": officer.id, "day": day.strftime("%d.%m"),
                  "hours": hours[(officer.id, fields.Date.to_string(day))]}
                 for day in days for officer in officers]
