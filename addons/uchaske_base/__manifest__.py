@@ -22,6 +22,10 @@
         "password_security",
         # phones: inspectors work in the street (issue 7)
         "web_responsive",
+        # the monthly plan as a timeline by assignee, working time as an
+        # officer x day grid (issue 11)
+        "web_timeline",
+        "web_widget_x2many_2d_matrix",
     ],
     "data": [
         "security/uchaske_security.xml",
@@ -58,9 +62,11 @@
         "wizards/uchaske_workflow_transition_wizard_views.xml",
         "views/uchaske_menus.xml",
         "views/uchaske_daily_work_views.xml",
+        "report/uchaske_report_layout.xml",
+        "report/uchaske_work_plan_report.xml",
         "views/uchaske_daily_plan_views.xml",
         "views/uchaske_daily_plan_menus.xml",
-        "report/uchaske_report_layout.xml",
+        "wizards/uchaske_time_grid_views.xml",
         "report/uchaske_info_transmission_report.xml",
         "views/uchaske_district_passport_views.xml",
         "report/uchaske_district_passport_report.xml",

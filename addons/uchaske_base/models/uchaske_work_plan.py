@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 #: states in which the plan (and its items) may be changed
 EDITABLE_STATES = ("draft", "reopened")
@@ -110,9 +110,58 @@ class UchaskeWorkPlan(models.Model):
             return _("Items: a work plan needs at least one item.")
         return None
 
+    @property
+    def _my_work_guard_domains(self):
+        """My work: the plans whose approval (or return) may be the user's,
+        on stored fields (see ``uchaske.work.item``)."""
+        domain = self._approver_domain()
+        return {"_wf_guard_approve": domain, "_wf_guard_return_draft": domain}
+
+    @api.model
+    def _approver_domain(self):
+        """R18: the plans the current user may approve: any he may change
+        as district chief, else those of the departments whose local police
+        service he heads."""
+        if self.env.user.has_group("uchaske_base.group_district_chief"):
+            return []
+        services = self.env["uchaske.police.service"].sudo().search(
+            [("chief_id", "=", self.env.uid)])
+        return [("department_id", "in", services.mapped("department_id").ids)]
+
+    @api.multi
+    def _approver_error(self):
+        """R18: the plan is approved (or returned) by the chief of the local
+        police service of its department or by the district chief."""
+        self.ensure_one()
+        if self.env.user.has_group("uchaske_base.group_district_chief") or \
+                self.env["uchaske.police.service"].sudo().search_count([
+                    ("department_id", "=", self.department_id.id),
+                    ("chief_id", "=", self.env.uid)]):
+            return None
+        return _("Approval: the chief of the local police service or the "
+                 "district chief approves the police point's plan (R18).")
+
+    @api.multi
+    def _wf_check_guard_method(self, transition):
+        """R18: who approves (or returns) the plan is a question of access:
+        refused with an AccessError before the transition's own guard."""
+        if transition.code in ("approve", "return_draft"):
+            message = self._approver_error()
+            if message:
+                return AccessError(message)
+        return super(UchaskeWorkPlan, self)._wf_check_guard_method(transition)
+
+    @api.multi
+    def _wf_guard_return_draft(self, transition):
+        """R18: returned for rework by those who approve (checked by
+        :meth:`_wf_check_guard_method`); named by the transition so that My
+        work finds the plans through :attr:`_my_work_guard_domains`."""
+        return None
+
     @api.multi
     def _wf_guard_approve(self, transition):
-        """R18: the author of the plan cannot approve it (maker-checker)."""
+        """R18: the author of the plan cannot approve it (maker-checker);
+        who approves: :meth:`_wf_check_guard_method`."""
         if self.author_id == self.env.user:
             return _("You drafted this plan: another person (the chief of the "
                      "local police service or the district chief) approves it "
@@ -165,3 +214,13 @@ class UchaskeWorkPlan(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    @api.multi
+    def action_view_timeline(self):
+        """The plan's items on a timeline by assignee (OCA web_timeline)."""
+        self.ensure_one()
+        action = self.env.ref(
+            "uchaske_base.uchaske_work_plan_item_timeline_action").read()[0]
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["display_name"] = action["name"] = self.display_name
+        return action

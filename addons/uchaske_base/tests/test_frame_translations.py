@@ -33,6 +33,14 @@ KK_FRAME = {
         "Planned activities": "Жоспарланған әрекеттер",
         "Mark Done": "Орындалды деп белгілеу",
     },
+    # OCA addons of issue 11: the plan's timeline, the working time grid
+    "web_timeline": {
+        "Today": "Бүгін",
+        "Month": "Ай",
+    },
+    "web_widget_x2many_2d_matrix": {
+        "Sum Total": "Барлығы",
+    },
 }
 
 
@@ -53,7 +61,7 @@ class TestFrameTranslations(UchaskeCase):
         return terms
 
     def test_webclient_serves_kazakh_frame(self):
-        terms = self._webclient_terms("kk_KZ", ["web", "mail"])
+        terms = self._webclient_terms("kk_KZ", list(KK_FRAME))
         for module, expected in KK_FRAME.items():
             for src, value in expected.items():
                 self.assertEqual(terms.get(module, {}).get(src), value,

@@ -1,0 +1,121 @@
+# Copyright 2026 Uchaske contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""R18: the monthly plan is approved by the chief of the local police
+service (whatever his role) or by the district chief -- as real users, with
+an injected clock."""
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import common
+
+from odoo.addons.uchaske_base.tests.common import GROUPS
+from odoo.addons.uchaske_base.tests.daily_common import DailyCase
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestWorkPlanApproval(DailyCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestWorkPlanApproval, cls).setUpClass()
+        # the service chiefs hold an inspector's role only: neither district
+        # chief nor the police point's responsible inspector
+        for key, dep in (("service_chief", cls.dep1), ("service_chief2", cls.dep2)):
+            cls.users[key] = cls.env["res.users"].create({
+                "name": "Test %s" % key, "login": "test_%s" % key,
+                "groups_id": [(6, 0, [cls.env.ref(GROUPS["inspector"]).id])],
+                "uchaske_department_id": dep.id})
+        Service = cls.env["uchaske.police.service"]
+        cls.service1 = Service.create({
+            "name": "Local police service One", "department_id": cls.dep1.id,
+            "chief_id": cls.users["service_chief"].id})
+        cls.service2 = Service.create({
+            "name": "Local police service Two", "department_id": cls.dep2.id,
+            "chief_id": cls.users["service_chief2"].id})
+
+    def _submitted(self):
+        with freeze_time("2026-10-28 10:00:00"):
+            plan = self._plan()
+            plan.wf_apply("submit")
+        return plan
+
+    def _my_work(self, role, plan):
+        Work = self.env["uchaske.work.item"].sudo(self.users[role])
+        Work._build()
+        return Work.search([("res_model", "=", plan._name),
+                            ("res_id", "=", plan.id)])
+
+    def test_r18_service_chief_approves(self):
+        """R18: the chief of the local police service approves the plan of
+        a police point of his department; the items open for their
+        assignees; the history names him."""
+        plan = self._submitted()
+        with freeze_time("2026-10-29 09:00:00"):
+            plan.sudo(self.users["service_chief"]).wf_apply("approve")
+        self.assertEqual(plan.state, "approved")
+        self.assertEqual(set(plan.item_ids.mapped("state")), {"open"})
+        self.assertEqual(plan._wf_last_history().user_id,
+                         self.users["service_chief"])
+
+    def test_r18_service_chief_returns_for_rework(self):
+        """R18: he may also return it for rework, with a reason."""
+        plan = self._submitted()
+        plan.sudo(self.users["service_chief"]).wf_apply(
+            "return_draft", {"comment": "Add the night walks"})
+        self.assertEqual(plan.state, "draft")
+
+    def test_r18_district_chief_still_approves(self):
+        """R18: the district chief approves as before."""
+        plan = self._submitted()
+        plan.sudo(self.users["chief"]).wf_apply("approve")
+        self.assertEqual(plan.state, "approved")
+
+    def test_r18_who_may_not_approve(self):
+        """R18: the responsible inspector (who drafted it), the point's
+        inspector, the other department's service chief, and a former
+        service chief cannot approve or return it: a clear refusal,
+        nothing written."""
+        plan = self._submitted()
+        with self.assertRefused(AccessError, "chief of the local police service"):
+            plan.sudo(self.users["responsible"]).wf_apply("approve")
+        for role in ("inspector", "service_chief2"):
+            with self.assertRefused(AccessError):
+                plan.sudo(self.users[role]).wf_apply("approve")
+            with self.assertRefused(AccessError):
+                plan.sudo(self.users[role]).wf_apply(
+                    "return_draft", {"comment": "No"})
+        self.service1.chief_id = self.users["chief"]
+        with self.assertRefused(AccessError):
+            plan.sudo(self.users["service_chief"]).wf_apply("approve")
+        self.assertEqual(plan.state, "submitted")
+        self.assertEqual(set(plan.item_ids.mapped("state")), {"planned"})
+
+    def test_r18_service_chief_reads_but_does_not_draft(self):
+        """R18: he reads his department's plans and their items, not the
+        other department's; he neither drafts plans nor changes items."""
+        plan = self._submitted()
+        mine = plan.sudo(self.users["service_chief"])
+        self.assertEqual(mine.analysis, plan.analysis)
+        self.assertEqual(len(mine.item_ids), 2)
+        with self.assertRefused(AccessError):
+            plan.sudo(self.users["service_chief2"]).read(["analysis"])
+        with self.assertRefused(AccessError):
+            mine.item_ids[0].write({"name": "Changed"})
+        with self.assertRefused(AccessError):
+            self.Plan.sudo(self.users["service_chief"]).create({
+                "post_id": self.post1.id, "date_month": "2026-12-01",
+                "analysis": "x"})
+
+    def test_r18_my_work_of_the_approvers_only(self):
+        """R18: the submitted plan waits in the My work of the service chief
+        and of the district chief with "Approve"; not in the responsible
+        inspector's, nor in the other department's service chief's."""
+        plan = self._submitted()
+        with freeze_time("2026-10-29 09:00:00"):
+            for role in ("service_chief", "chief"):
+                rows = self._my_work(role, plan)
+                self.assertEqual(len(rows), 1, role)
+                self.assertIn("Approve", rows.actions or "", role)
+            for role in ("responsible", "service_chief2"):
+                self.assertFalse(self._my_work(role, plan), role)
