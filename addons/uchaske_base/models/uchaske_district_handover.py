@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
+
 
 class UchaskeDistrictHandover(models.Model):
     """A1 §1, R4: the act of handing over and accepting a district, signed
@@ -14,6 +16,9 @@ class UchaskeDistrictHandover(models.Model):
 
     _name = "uchaske.district.handover"
     _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "District handover act (A1 §1, R4)"
     _order = "date_acceptance desc, id desc"
     _scope_anchor = "passport_id"
