@@ -88,6 +88,17 @@ IDENT
     psql_super -d template1 -c "CREATE EXTENSION IF NOT EXISTS pg_trgm"
     echo "extension pg_trgm created in template1"
   fi
+  # PostGIS (district boundaries, addons/uchaske_geo, OCA base_geoengine):
+  # only a superuser creates it, and our role is none -- so in template1
+  # too, where the package (postgresql-15-postgis-3) is installed.
+  # base_geoengine's install hook then finds it and creates nothing.
+  if [ -f "$(dirname "$PGBIN")/../../../share/postgresql/15/extension/postgis.control" ] \
+      || [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
+    if [ "$(psql_super -d template1 -c "SELECT 1 FROM pg_extension WHERE extname='postgis'")" != 1 ]; then
+      psql_super -d template1 -c "CREATE EXTENSION IF NOT EXISTS postgis"
+      echo "extension postgis created in template1"
+    fi
+  fi
 }
 
 stop() {

@@ -28,6 +28,9 @@ CORE_ADDONS = (
     "web_responsive",
     # XLSX prints of the lists (OCA reporting-engine; depends on base, web)
     "report_xlsx",
+    # district boundaries on a map (OCA geospatial, PostGIS; depends on
+    # base, web): addons/uchaske_geo, issue 10 A1 §2
+    "base_geoengine",
 )
 
 
