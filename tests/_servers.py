@@ -25,7 +25,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "odoo.conf"
 LOG_DIR = ROOT / "var" / "logs"
-ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings")
+ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings", "uchaske_geo")
 DEFAULT_DB = "uchaske_test"
 
 
