@@ -59,7 +59,8 @@ def test_30_inspector_draws_his_district(journeys):
     with j.step("draw a new outline: three corners, then back to the first"):
         chain = ActionChains(j.driver)
         for dx, dy in ((-100, -60), (100, -60), (100, 60), (-100, 60)):
-            chain.move_to_element_with_offset(canvas, dx, dy).pause(0.3).click().pause(0.3)
+            chain.move_to_element_with_offset(canvas, dx, dy)
+            chain.pause(0.3).click().pause(0.3)
         chain.move_to_element_with_offset(canvas, -100, -60).pause(0.3).click()
         chain.perform()
         j.wait_idle(settle=1)

@@ -181,7 +181,8 @@ def test_shapely_asshape_for_base_geoengine():
                      "coordinates": [[[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]]]})
     assert isinstance(shape, Polygon) and shape.area == 4
     from odoo.addons.base_geoengine.geo_helper import geo_convertion_helper as convert
-    geojson_text = '{"type": "Polygon", "coordinates": [[[0, 0], [0, 1], [1, 1], [0, 0]]]}'
+    geojson_text = ('{"type": "Polygon", '
+                    '"coordinates": [[[0, 0], [0, 1], [1, 1], [0, 0]]]}')
     assert convert.value_to_shape(geojson_text).geom_type == "Polygon"
     assert convert.value_to_shape("POINT (1 2)").x == 1
     assert convert.value_to_shape(False).is_empty

@@ -88,7 +88,8 @@ class TestDistrictBoundary(PassportCase):
                                ("{not a drawing", "cannot be read"),
                                ("POLYGON ((1 2, 3", "cannot be read"),
                                (far, "outside the map")):
-            with self.assertRefused(ValidationError, "District boundary: .*%s" % pattern):
+            with self.assertRefused(ValidationError,
+                                    "District boundary: .*%s" % pattern):
                 inspector.write({"boundary": value})
         with self.assertRefused(ValidationError, "Учаске шекарасы"):
             inspector.with_context(lang="kk_KZ").write({"boundary": BOW_TIE})
@@ -111,9 +112,8 @@ class TestDistrictBoundary(PassportCase):
         self.assertEqual(info["edit_raster"]["url"], "http://wms.police.kz/wms")
         self.assertEqual(json.loads(info["edit_raster"]["params"]),
                          {"LAYERS": "cadastre"})
-        view = Passport.fields_view_get(
-            view_id=self.env.ref("uchaske_geo.uchaske_district_passport_view_geoengine").id,
-            view_type="geoengine")
+        geo_view = self.env.ref("uchaske_geo.uchaske_district_passport_view_geoengine")
+        view = Passport.fields_view_get(view_id=geo_view.id, view_type="geoengine")
         layers = view["geoengine_layers"]
         self.assertEqual(layers["backgrounds"][0]["url"], "http://wms.police.kz/wms")
         self.assertEqual(layers["actives"][0]["geo_field_id"][1], "boundary")
