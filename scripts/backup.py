@@ -367,12 +367,9 @@ TOC_EXTENSION = re.compile(r"^\d+; \d+ \d+ (?:EXTENSION -|COMMENT - EXTENSION) (
 TOC_DATA = re.compile(r"^\d+; \d+ \d+ TABLE DATA (\S+) (\S+) ")
 
 
-def restore_list(conf, db, dump):
-    """The dump's table of contents without what ``db`` already has from
-    its template: the extensions (creating or commenting them needs their
-    owner, the superuser) and their configuration tables' rows (PostGIS's
-    spatial_ref_sys: only rows a user added are dumped, and Uchaske adds
-    none)."""
+def template_extensions(conf, db):
+    """(extension names, {(schema, table)} of their configuration tables)
+    that ``db`` has (from its template)."""
     cnx = connect(conf, db)
     try:
         with cnx.cursor() as cr:
@@ -384,6 +381,16 @@ def restore_list(conf, db, dump):
             config_tables = set(cr.fetchall())
     finally:
         cnx.close()
+    return present, config_tables
+
+
+def restore_list(conf, db, dump):
+    """The dump's table of contents without what ``db`` already has from
+    its template: the extensions (creating or commenting them needs their
+    owner, the superuser) and their configuration tables' rows (PostGIS's
+    spatial_ref_sys: only rows a user added are dumped, and Uchaske adds
+    none)."""
+    present, config_tables = template_extensions(conf, db)
     listing = subprocess.run([pg_bin("pg_restore"), "--list", str(dump)],
                              env=pg_env(conf), capture_output=True, text=True)
     if listing.returncode:
@@ -548,6 +555,11 @@ def restore(conf, archive, newdb, replace=False):
                 counts, _models, _modules, referenced = read_state(cr)
         finally:
             cnx.close()
+        # an extension's table the template brought (PostGIS's
+        # spatial_ref_sys) into a database archived before it had it
+        for _schema, table in template_extensions(conf, tmpdb)[1]:
+            if table not in manifest["row_counts"]:
+                counts.pop(table, None)
         problems = count_problems(manifest["row_counts"], counts)  # rows after
         if problems:
             raise BackupError("row counts differ after the restore (%d tables, "

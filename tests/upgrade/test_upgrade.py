@@ -128,11 +128,11 @@ def _sql(db):
             "sequence": sequence, "numbers": numbers, "twin_rules": twin_rules}
 
 
-def _snapshot(db, name, *extra):
+def _snapshot(db, name, *extra, addons=ADDONS):
     """What the database holds and what each user sees through a server."""
     state = _sql(db)
     port = _servers.free_port()
-    server = _servers.start_odoo(name, db, port, *extra)
+    server = _servers.start_odoo(name, db, port, *extra, addons=addons)
     try:
         url = "http://127.0.0.1:%d" % port
         admin = Rpc(url, db, "admin")
@@ -192,7 +192,7 @@ def upgraded():
                                "--log-level=warn"], cwd=str(ROOT),
                               capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-3000:]
-        after = _snapshot(db, "upgrade-current")
+        after = _snapshot(db, "upgrade-current", addons=ADDONS + NEW_ADDONS)
         yield {"before": before, "after": after, "log": done.stdout + done.stderr}
     finally:
         _drop(db)
