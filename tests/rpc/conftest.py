@@ -61,3 +61,42 @@ def world(odoo_server):
 
     ref["as_user"] = as_user
     return ref
+
+
+@pytest.fixture(scope="session")
+def attack(world, odoo_server):
+    """The attacker tests' world (``_attack``): department 2's names carry
+    ``_attack.MARKER``, and ``channel(key, protocol)`` logs a user of
+    ``world`` in over XML-RPC or JSON-RPC (one session each)."""
+    import _attack  # tests/rpc/_attack.py
+
+    admin = world["admin"]
+    marker = _attack.MARKER
+    admin.call("uchaske.department", "write", [world["dep2"]],
+               {"name": "%s department" % marker})
+    admin.call("uchaske.district", "write", [world["district2"]],
+               {"name": "%s district" % marker})
+    for role in ("assistant", "inspector", "responsible", "chief"):
+        admin.call("res.users", "write", [world[role + "2"][1]],
+                   {"name": "%s %s" % (marker, role)})
+    posts = {key: admin.call("uchaske.district", "read", [world["district" + key]],
+                             ["post_id"])[0]["post_id"][0] for key in ("1", "2")}
+    channels = {}
+
+    def channel(key, protocol):
+        if (key, protocol) not in channels:
+            channels[key, protocol] = _attack.Channel(world, odoo_server, key,
+                                                      protocol)
+        return channels[key, protocol]
+
+    return {"channel": channel, "post1": posts["1"], "post2": posts["2"],
+            "admin": admin}
+
+
+@pytest.fixture(params=[("inspector1", "xmlrpc"), ("inspector1", "jsonrpc"),
+                        ("assistant1", "xmlrpc"), ("assistant1", "jsonrpc")],
+                ids=lambda param: "-".join(param))
+def channel(request, attack):
+    """Department 1's inspector and its lower role, the assistant, each
+    over XML-RPC and JSON-RPC (``_attack.ATTACKERS`` x ``CHANNELS``)."""
+    return attack["channel"](*request.param)

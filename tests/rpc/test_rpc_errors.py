@@ -2,56 +2,13 @@
 XML-RPC and JSON-RPC as role users against a real server: every refusal is
 a short message naming the field, in the user's language, without stack,
 server path, SQL or row values, and nothing is written (R7, R11, R16)."""
-import json
 import xmlrpc.client
 
 import pytest
-import requests
 
-import _servers
+from _rpc_client import WebSession, _clean, _fault
 
 CASE = "uchaske.registry.case"
-LEAKS = ("Traceback", "/site-packages/", "psycopg2", "File \"", "INSERT INTO",
-         "SELECT ", "DETAIL", "Failing row", "odoo/")
-
-
-def _fault(call):
-    with pytest.raises(xmlrpc.client.Fault) as info:
-        call()
-    return info.value.faultString
-
-
-def _clean(text, limit=300):
-    for leak in LEAKS:
-        assert leak not in text, "%r leaks %r" % (text, leak)
-    assert len(text) < limit, text
-    return text
-
-
-class WebSession:
-    """JSON-RPC (/web/dataset/call_kw) as one user, logged in on /web."""
-
-    def __init__(self, url, login):
-        self.url = url
-        self.session = requests.Session()
-        body = self._post("/web/session/authenticate", {
-            "db": _servers.target_db(), "login": login, "password": login})
-        assert body.get("result", {}).get("uid"), body
-
-    def _post(self, path, params):
-        response = self.session.post(self.url + path, timeout=30, json={
-            "jsonrpc": "2.0", "method": "call", "params": params, "id": 1})
-        assert response.status_code == 200, response.status_code
-        return response.json()
-
-    def error(self, model, method, args, **kwargs):
-        """The JSON error of a call that must fail."""
-        body = self._post("/web/dataset/call_kw", {
-            "model": model, "method": method, "args": args, "kwargs": kwargs})
-        assert "error" in body, body
-        _clean(json.dumps(body["error"], ensure_ascii=False), limit=1000)
-        assert not body["error"]["data"]["debug"]
-        return _clean(body["error"]["data"]["message"])
 
 
 @pytest.fixture(scope="module")

@@ -11,24 +11,13 @@ class MailFollowers(models.Model):
     ours needs reading it (oneself) or writing it (someone else)."""
 
     _name = "mail.followers"
-    _inherit = ["mail.followers", "uchaske.document.access.mixin"]
+    # the mixin first: its _search/read_group come before mail.followers's own
+    _inherit = ["uchaske.document.access.mixin", "mail.followers"]
 
     @api.multi
     def read(self, fields=None, load="_classic_read"):
         self._uchaske_check_documents("read")
         return super(MailFollowers, self).read(fields=fields, load=load)
-
-    @api.model
-    def _search(self, args, offset=0, limit=None, order=None, count=False,
-                access_rights_uid=None):
-        if self._uid == SUPERUSER_ID:
-            return super(MailFollowers, self)._search(
-                args, offset=offset, limit=limit, order=order, count=count,
-                access_rights_uid=access_rights_uid)
-        ids = super(MailFollowers, self)._search(
-            args, offset=0, limit=None, order=order, count=False,
-            access_rights_uid=access_rights_uid)
-        return self._uchaske_filter_search(ids, offset, limit, count)
 
     @api.model
     def create(self, vals):
@@ -55,10 +44,3 @@ class MailFollowers(models.Model):
                             and not f.sudo().channel_id)
         own._uchaske_check_documents("read")
         (self - own)._uchaske_check_documents("write")
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        return super(MailFollowers, self).read_group(
-            self._uchaske_group_domain(domain), fields, groupby, offset=offset,
-            limit=limit, orderby=orderby, lazy=lazy)

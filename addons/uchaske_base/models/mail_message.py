@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from email.utils import formataddr
 
-from odoo import SUPERUSER_ID, api, models
+from odoo import api, models
 
 
 class MailMessage(models.Model):
@@ -17,7 +17,8 @@ class MailMessage(models.Model):
     record (a follower left over from an ended transfer reads nothing)."""
 
     _name = "mail.message"
-    _inherit = ["mail.message", "uchaske.document.access.mixin"]
+    # the mixin first: its _search/read_group come before mail.message's own
+    _inherit = ["uchaske.document.access.mixin", "mail.message"]
 
     @api.model
     def _get_default_from(self):
@@ -37,22 +38,3 @@ class MailMessage(models.Model):
         super(MailMessage, self).check_access_rule(operation)
         if operation in ("read", "create"):
             self._uchaske_check_documents("read")
-
-    @api.model
-    def _search(self, args, offset=0, limit=None, order=None, count=False,
-                access_rights_uid=None):
-        if self._uid == SUPERUSER_ID:
-            return super(MailMessage, self)._search(
-                args, offset=offset, limit=limit, order=order, count=count,
-                access_rights_uid=access_rights_uid)
-        ids = super(MailMessage, self)._search(
-            args, offset=0, limit=None, order=order, count=False,
-            access_rights_uid=access_rights_uid)
-        return self._uchaske_filter_search(ids, offset, limit, count)
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        return super(MailMessage, self).read_group(
-            self._uchaske_group_domain(domain), fields, groupby, offset=offset,
-            limit=limit, orderby=orderby, lazy=lazy)

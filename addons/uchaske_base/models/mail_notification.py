@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api, models
+from odoo import api, models
 
 
 class MailNotification(models.Model):
@@ -10,7 +10,8 @@ class MailNotification(models.Model):
     another user's only with the record they are about."""
 
     _name = "mail.notification"
-    _inherit = ["mail.notification", "uchaske.document.access.mixin"]
+    # the mixin first: its _search/read_group come before mail.notification's own
+    _inherit = ["uchaske.document.access.mixin", "mail.notification"]
 
     @api.multi
     def _uchaske_document_refs(self):
@@ -29,22 +30,3 @@ class MailNotification(models.Model):
     def read(self, fields=None, load="_classic_read"):
         self._uchaske_check_documents("read")
         return super(MailNotification, self).read(fields=fields, load=load)
-
-    @api.model
-    def _search(self, args, offset=0, limit=None, order=None, count=False,
-                access_rights_uid=None):
-        if self._uid == SUPERUSER_ID:
-            return super(MailNotification, self)._search(
-                args, offset=offset, limit=limit, order=order, count=count,
-                access_rights_uid=access_rights_uid)
-        ids = super(MailNotification, self)._search(
-            args, offset=0, limit=None, order=order, count=False,
-            access_rights_uid=access_rights_uid)
-        return self._uchaske_filter_search(ids, offset, limit, count)
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None,
-                   orderby=False, lazy=True):
-        return super(MailNotification, self).read_group(
-            self._uchaske_group_domain(domain), fields, groupby, offset=offset,
-            limit=limit, orderby=orderby, lazy=lazy)

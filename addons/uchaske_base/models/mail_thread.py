@@ -1,6 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
 
 
 class MailThread(models.AbstractModel):
@@ -54,3 +55,40 @@ class MailThread(models.AbstractModel):
         return super(MailThread, self).message_subscribe(
             partner_ids=partner_ids, channel_ids=channel_ids,
             subtype_ids=subtype_ids, force=force)
+
+    @api.multi
+    def _message_post_process_attachments(self, attachments, attachment_ids,
+                                          message_data):
+        """Files posted in the chatter are the user's own uploads (Odoo's
+        upload and composer files) or files of this very record, never
+        another record's: Odoo 11 links any id to the message and shows the
+        file's name in the chatter, whoever may read it (R7; the guide's
+        attacker tests). One message whatever the reason: no oracle of
+        other files."""
+        if attachment_ids and self.env.uid != SUPERUSER_ID and \
+                not self._uchaske_own_files(attachment_ids, message_data):
+            raise AccessError(_("Attachments: attach only files you uploaded "
+                                "yourself that belong to no other record."))
+        return super(MailThread, self)._message_post_process_attachments(
+            attachments, attachment_ids, message_data)
+
+    @api.model
+    def _uchaske_own_files(self, attachment_ids, message_data):
+        ids = list(attachment_ids)
+        if not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+            return False
+        files = self.env["ir.attachment"].sudo().browse(ids).exists()
+        if len(files) != len(set(ids)):
+            return False
+        here = (message_data.get("model"), message_data.get("res_id"))
+        for attachment in files:
+            if attachment.res_field:
+                return False  # the content of a binary field
+            if (attachment.res_model, attachment.res_id) == here:
+                continue
+            if attachment.res_id and \
+                    attachment.res_model != "mail.compose.message":
+                return False
+            if attachment.create_uid.id != self.env.uid:
+                return False
+        return True

@@ -157,6 +157,10 @@ class UchaskeDistrict(models.Model):
         # R19, A1: the district's passport is created with it
         self.env["uchaske.district.passport"].sudo().create(
             {"district_id": district.id})
+        if vals.get("inspector_id") or vals.get("assistant_ids"):
+            # R7: the officers' rules (cached per user) see the new
+            # district at once, as after a write
+            self.env["ir.rule"].clear_caches()
         return district
 
     @api.multi

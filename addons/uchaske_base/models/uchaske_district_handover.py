@@ -47,10 +47,24 @@ class UchaskeDistrictHandover(models.Model):
     date_snapshot = fields.Datetime(string="Snapshot taken", readonly=True,
                                     copy=False)
 
+    @api.multi
+    def name_get(self):
+        """"Handover of 2. Turan – Orynbor: A → B" (the breadcrumb, My work)."""
+        return [(act.id, _("Handover of %(district)s: %(handing)s → %(accepting)s")
+                 % {"district": act.sudo().passport_id.district_id.display_name,
+                    "handing": act.sudo().handing_user_id.name,
+                    "accepting": act.sudo().accepting_user_id.name})
+                for act in self]
+
     # -- checks --------------------------------------------------------------
 
-    @api.constrains("accepting_user_id", "handing_user_id", "supervisor_id")
+    @api.constrains("accepting_user_id", "handing_user_id", "supervisor_id",
+                    "passport_id")
     def _check_parties(self):
+        # R4, R7: the three parties serve the district's department; checked
+        # first, so that no message names another department's officer
+        self._check_officers_department(
+            "handing_user_id", "accepting_user_id", "supervisor_id")
         for act in self.sudo():
             if not act.accepting_user_id.has_group("uchaske_base.group_inspector"):
                 raise ValidationError(_(

@@ -90,8 +90,10 @@ class UchaskeDistrictPassport(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(p.id, _("Passport of district %s") % p.sudo().district_id.display_name)
-                for p in self]
+        # the passport read as the user (R7: another department's is
+        # refused), its district named whatever the district's rules
+        return [(p.id, _("Passport of district %s")
+                 % p.district_id.sudo().display_name) for p in self]
 
     # -- creation with the district, the yearly column ----------------
 

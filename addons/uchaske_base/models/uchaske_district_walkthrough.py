@@ -21,6 +21,7 @@ class UchaskeDistrictWalkthrough(models.Model):
     _description = "District walkthrough (R5)"
     _order = "date_appointed desc, id desc"
     _scope_anchor = "passport_id"
+    _scope_inspector_field = "inspector_id"
     _uchaske_past_date_fields = ("date_appointed",)
 
     passport_id = fields.Many2one(
@@ -60,11 +61,18 @@ class UchaskeDistrictWalkthrough(models.Model):
             walkthrough.households_total = total
             walkthrough.progress = rules.progress(len(addresses), total)
 
+    @api.constrains("passport_id", "inspector_id")
+    def _check_scope(self):
+        """R5, R7: the inspector walks a district of their department."""
+        self._check_district_scope()
+
     @api.multi
     def name_get(self):
+        # the walkthrough read as the user (R7: another department's is
+        # refused), its district and inspector named whatever their rules
         return [(w.id, _("Walkthrough of %(district)s by %(inspector)s") % {
-            "district": w.sudo().district_id.display_name,
-            "inspector": w.sudo().inspector_id.name}) for w in self]
+            "district": w.district_id.sudo().display_name,
+            "inspector": w.inspector_id.sudo().name}) for w in self]
 
     @api.model
     def _open_for(self, passport, inspector, date_appointed=None):

@@ -23,9 +23,11 @@ class UchaskeDocumentAccessMixin(models.AbstractModel):
     and groupable only by users who may read that document. Rows about other
     documents keep Odoo's own behaviour.
 
-    The inheriting model calls the helpers from its own ``read``,
-    ``_search`` and ``read_group`` (one inherit per file, each calling
-    ``super()``).
+    Searching and grouping are filtered here; the inheriting model lists
+    this mixin FIRST in ``_inherit`` (before the model it extends), so that
+    these overrides come before the model's own in the method resolution
+    order and reach it through ``super()``. Reading differs per model
+    (``mail.message`` checks in ``check_access_rule``) and stays there.
     """
 
     _name = "uchaske.document.access.mixin"
@@ -106,3 +108,22 @@ class UchaskeDocumentAccessMixin(models.AbstractModel):
             return domain
         ids = self._search(domain or [])
         return expression.AND([domain or [], [("id", "in", ids)]])
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        if self._uid == SUPERUSER_ID:
+            return super(UchaskeDocumentAccessMixin, self)._search(
+                args, offset=offset, limit=limit, order=order, count=count,
+                access_rights_uid=access_rights_uid)
+        ids = super(UchaskeDocumentAccessMixin, self)._search(
+            args, offset=0, limit=None, order=order, count=False,
+            access_rights_uid=access_rights_uid)
+        return self._uchaske_filter_search(ids, offset, limit, count)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None,
+                   orderby=False, lazy=True):
+        return super(UchaskeDocumentAccessMixin, self).read_group(
+            self._uchaske_group_domain(domain), fields, groupby, offset=offset,
+            limit=limit, orderby=orderby, lazy=lazy)

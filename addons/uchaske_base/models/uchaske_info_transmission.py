@@ -79,6 +79,22 @@ class UchaskeInfoTransmission(models.Model):
                     "Sent at: the information cannot be sent before it was "
                     "obtained."))
 
+    @api.constrains("district_id", "user_id")
+    def _check_scope(self):
+        """R7, R22.14: the district is one the user serves; the officer who
+        obtained the information an officer of the department serving it
+        (the message names the field only)."""
+        self._check_district_scope()
+        if self._scope_unrestricted():
+            return
+        for record in self:
+            district, officer = record.sudo().district_id, record.sudo().user_id
+            if not record._scope_inspector_ok(district, officer):
+                raise ValidationError(_(
+                    "%s: choose an officer of your department who serves "
+                    "this district.") % self._fields["user_id"].get_description(
+                        self.env)["string"])
+
     @api.model
     def create(self, vals):
         record = super(UchaskeInfoTransmission, self).create(vals)

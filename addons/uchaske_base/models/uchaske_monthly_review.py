@@ -72,6 +72,11 @@ class UchaskeMonthlyReview(models.Model):
         review._review_fill()
         return review
 
+    @api.constrains("deputy_id")
+    def _check_deputy(self):
+        """R7, R10: the supervising deputy chief is of the department."""
+        self._check_officers_department("deputy_id")
+
     @api.constrains("officer_id")
     def _check_officer(self):
         """The responsible inspector reviews the officers of their police

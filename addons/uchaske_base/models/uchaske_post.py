@@ -33,6 +33,21 @@ class UchaskePost(models.Model):
          "A police point with this number already exists in the department."),
     ]
 
+    @api.model
+    def create(self, vals):
+        post = super(UchaskePost, self).create(vals)
+        if vals.get("responsible_inspector_id"):
+            # R24: the police point's rules follow its lead at once
+            self.env["ir.rule"].clear_caches()
+        return post
+
+    @api.multi
+    def write(self, vals):
+        result = super(UchaskePost, self).write(vals)
+        if {"responsible_inspector_id", "department_id"} & set(vals):
+            self.env["ir.rule"].clear_caches()
+        return result
+
     @api.depends("number")
     def _compute_name(self):
         for post in self:

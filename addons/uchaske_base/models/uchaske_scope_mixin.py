@@ -1,6 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 from uchaske_rules import dates
 
@@ -169,13 +170,43 @@ class UchaskeScopeMixin(models.AbstractModel):
         anchor = self._scope_anchor_field()
         if anchor not in vals:
             vals = dict(self.default_get([anchor]), **vals)
+        self._scope_check_own(vals)
         return super(UchaskeScopeMixin, self).create(
             self._scope_prepare_vals(vals))
 
     @api.multi
     def write(self, vals):
+        self._scope_check_own(vals)
         return super(UchaskeScopeMixin, self).write(
             self._scope_prepare_vals(vals))
+
+    @api.model
+    def _scope_check_own(self, vals):
+        """A person's record with the standard rules is kept by that person
+        only: naming another officer is refused naming the field (the
+        record rule would refuse without it, or a constraint would fail
+        reading the row it may not see)."""
+        if self._scope_kind != "person" or not self._scope_rules or \
+                self._scope_unrestricted():
+            return
+        anchor = self._scope_anchor_field()
+        if vals.get(anchor) and vals[anchor] != self.env.uid:
+            label = self._fields[anchor]._description_string(self.env)
+            raise AccessError(_("%s: you keep your own records only.") % label)
+
+    @api.multi
+    def _check_officers_department(self, *names):
+        """R7: the officers named in the fields ``names`` serve the
+        record's department. The message names the field, never the
+        officer (who may be another department's)."""
+        for record in self.sudo():
+            for name in names:
+                if any(officer.uchaske_department_id != record.department_id
+                       for officer in record[name]):
+                    raise ValidationError(_(
+                        "%s: choose an officer of the record's department "
+                        "(R7).") % self._fields[name]._description_string(
+                            self.env))
 
     # -- workflow engine hooks -------------------------------------------
 

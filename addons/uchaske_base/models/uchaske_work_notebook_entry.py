@@ -98,6 +98,11 @@ class UchaskeWorkNotebookEntry(models.Model):
                     "binding order or recommendation needs all three "
                     "(R22.8)."))
 
+    @api.constrains("given_by_id")
+    def _check_given_by(self):
+        """R7, R20: the superior who gave a task is of the department."""
+        self._check_officers_department("given_by_id")
+
     @api.constrains("notebook_id", "user_id")
     def _check_owner(self):
         for entry in self:

@@ -62,6 +62,8 @@ class UchaskeWorkPlanItem(models.Model):
 
     @api.constrains("assignee_id", "plan_id")
     def _check_assignee(self):
+        # R7 first: the message below names the assignee
+        self._check_officers_department("assignee_id")
         for item in self:
             if item.assignee_id not in self._point_officers(item.plan_id.post_id):
                 raise ValidationError(_(

@@ -227,14 +227,29 @@ class UchaskeWorkflowDeadline(models.Model):
                    AS post_responsible, dep.chief_id AS chief, NULL::int AS usr
               FROM uchaske_post p
               LEFT JOIN uchaske_department dep ON dep.id = p.department_id""",
+        # an officer's own obligation: placed in the officer's department
+        # and police point (of a district served, else the point led), so
+        # that it escalates like the others (R16, R24) and the chief sees it
         "user": """
             SELECT u.id AS res_id, rp.name AS record_name,
-                   NULL::int AS department_id, NULL::int AS district_id,
-                   NULL::int AS post_id, NULL::int AS inspector,
-                   NULL::int AS post_responsible, NULL::int AS chief, u.id AS usr
+                   u.uchaske_department_id AS department_id,
+                   NULL::int AS district_id, p.id AS post_id,
+                   NULL::int AS inspector,
+                   p.responsible_inspector_id AS post_responsible,
+                   dep.chief_id AS chief, u.id AS usr
               FROM res_users u
               JOIN res_partner rp ON rp.id = u.partner_id
               JOIN res_groups_users_rel g ON g.uid = u.id AND g.gid = %(group)s
+              LEFT JOIN uchaske_department dep
+                     ON dep.id = u.uchaske_department_id
+              LEFT JOIN uchaske_post p ON p.id = COALESCE(
+                  (SELECT d.post_id FROM uchaske_district d
+                    WHERE d.active AND (d.inspector_id = u.id OR EXISTS (
+                          SELECT 1 FROM uchaske_district_assistant_rel a
+                           WHERE a.district_id = d.id AND a.user_id = u.id))
+                    ORDER BY d.id LIMIT 1),
+                  (SELECT MIN(lp.id) FROM uchaske_post lp
+                    WHERE lp.responsible_inspector_id = u.id))
              WHERE u.active""",
     }
     _SCOPE_MODELS = {"district": "uchaske.district", "post": "uchaske.post",

@@ -29,6 +29,19 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         "uchaske.workflow.transition", compute="_compute_wf_available",
         string="Available transitions")
 
+    wf_locked = fields.Boolean(
+        compute="_compute_wf_locked", string="Locked in this state",
+        help="The current user may not edit the record in its state (the "
+             "state's edit policy): the form shows it read-only, without "
+             "the Edit button.")
+
+    @api.multi
+    def _compute_wf_locked(self):
+        user = self.env.user
+        for record in self:
+            state = record.id and record.state and record._wf_state_record()
+            record.wf_locked = bool(state) and not state._allows("edit", user)
+
     @api.multi
     def _compute_wf_available(self):
         for record in self:

@@ -1,16 +1,26 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from lxml import etree
 
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.osv.orm import setup_modifiers
+
+#: the domain that makes a field read-only when the state forbids editing
+_LOCKED = [["wf_locked", "=", True]]
 
 
 class UchaskeWorkflowUi(models.AbstractModel):
     """The form of a workflow record (part of ``uchaske.workflow.mixin``):
     a statusbar and one button per transition, injected into the form view;
-    a button opens the inputs wizard when the transition asks for inputs."""
+    a button opens the inputs wizard when the transition asks for inputs.
+    Where the state's edit policy refuses the user (a confirmed act, a
+    closed case), the form's fields are read-only and the web client hides
+    Edit (``uchaske_web_client.js``): the refusal is seen before typing, not
+    after Save."""
 
     _name = "uchaske.workflow.ui"
     _description = "Workflow form buttons"
@@ -39,7 +49,7 @@ class UchaskeWorkflowUi(models.AbstractModel):
         result = super(UchaskeWorkflowUi, self).fields_view_get(
             view_id=view_id, view_type=view_type, toolbar=toolbar, submenu=submenu)
         if view_type == "form" and self._wf_workflow():
-            for name in ("state", "wf_available"):
+            for name in ("state", "wf_available", "wf_locked"):
                 if name not in result["fields"]:
                     result["fields"].update(self.fields_get([name]))
             result["arch"] = self._wf_inject_form(result["arch"], result["fields"])
@@ -81,8 +91,22 @@ class UchaskeWorkflowUi(models.AbstractModel):
         statusbar = etree.SubElement(header, "field", {
             "name": "state", "widget": "statusbar", "statusbar_visible": visible})
         setup_modifiers(statusbar, view_fields["state"], context=self.env.context)
-        available = etree.SubElement(
-            header, "field", {"name": "wf_available", "invisible": "1"})
-        setup_modifiers(available, view_fields["wf_available"],
-                        context=self.env.context)
+        for name in ("wf_available", "wf_locked"):
+            hidden = etree.SubElement(header, "field",
+                                      {"name": name, "invisible": "1"})
+            setup_modifiers(hidden, view_fields[name], context=self.env.context)
+        self._wf_lock_fields(doc)
         return etree.tostring(doc, encoding="unicode")
+
+    @api.model
+    def _wf_lock_fields(self, doc):
+        """Make the fields of the form's sheet read-only while
+        ``wf_locked``, keeping their own read-only condition (OR-ed)."""
+        for node in doc.xpath("//sheet//field"):
+            modifiers = json.loads(node.get("modifiers") or "{}")
+            readonly = modifiers.get("readonly")
+            if readonly is True:
+                continue
+            modifiers["readonly"] = expression.OR([_LOCKED, readonly]) \
+                if isinstance(readonly, list) and readonly else _LOCKED
+            node.set("modifiers", json.dumps(modifiers))

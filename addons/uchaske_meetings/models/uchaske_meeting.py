@@ -169,9 +169,13 @@ class UchaskeMeeting(models.Model):
 
     # -- constraints (bad input: translated, nothing written) ---------
 
-    @api.constrains("district_id", "district_ids", "inspector_id")
+    @api.constrains("district_id", "district_ids", "inspector_id",
+                    "reporting_inspector_ids")
     def _check_districts(self):
         self._check_district_scope()
+        # R7: the reporting inspectors (who sign the protocol, R32) are of
+        # the meeting's department
+        self._check_officers_department("reporting_inspector_ids")
         for meeting in self.sudo():
             first = meeting.district_id
             for district in meeting.district_ids - first:

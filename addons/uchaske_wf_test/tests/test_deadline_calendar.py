@@ -178,6 +178,49 @@ class TestDeadlineCalendar(UchaskeCase):
                 self._lines(self.quarterly, self.district1).mapped("period_key"),
                 ["2026-Q4", "2027-Q1"])
 
+    def test_officer_obligation_placed_and_escalated(self):
+        """R16, R24: an obligation of each officer (scope: the users of a
+        group) is placed in the officer's department and police point, read
+        by its responsible inspector and chief only, and escalates to them
+        like a district's; the other department sees nothing."""
+        group = self.env["res.groups"].create({
+            "name": "Test officers with a monthly obligation",
+            "users": [(6, 0, [self.users[r].id for r in
+                              ("assistant", "inspector", "inspector2")])]})
+        rule = self.Rule.create({
+            "kind": "periodic", "name": "Hand in the monthly notebook",
+            "period": "month", "scope_kind": "user",
+            "scope_group_id": group.id, "responsible_role": "user",
+            "target_model": "uchaske.wf.test.note",
+            "target_date_field": "create_date",
+            "target_scope_field": "user_id", "requirement_ref": "R20"})
+        with freeze_time("2026-11-02 09:00:00"):
+            self.Rule._cron_periodic()
+        lines = {role: self._lines(rule, self.users[role])
+                 for role in ("assistant", "inspector", "inspector2")}
+        self.assertEqual(
+            [(lines[r].user_id, lines[r].department_id, lines[r].post_id)
+             for r in ("assistant", "inspector", "inspector2")],
+            [(self.users["assistant"], self.dep1, self.post1),
+             (self.users["inspector"], self.dep1, self.post1),
+             (self.users["inspector2"], self.dep2, self.post2)])
+        seen = self.Line.sudo(self.users["responsible"]).search(
+            [("rule_id", "=", rule.id)])
+        self.assertEqual(seen, lines["assistant"] | lines["inspector"])
+        self.assertEqual(self.Line.sudo(self.users["chief2"]).search(
+            [("rule_id", "=", rule.id)]), lines["inspector2"])
+        self.assertEqual(self.Line.sudo(self.users["assistant"]).search(
+            [("rule_id", "=", rule.id)]), lines["assistant"])
+        with freeze_time("2026-12-02 09:00:00"):
+            self.Line._cron_escalate()
+        for line in lines.values():
+            line.invalidate_cache()
+        self.assertEqual(
+            [lines[r].escalated_user_id for r in
+             ("assistant", "inspector", "inspector2")],
+            [self.users["responsible"], self.users["responsible"],
+             self.users["responsible2"]])
+
     def test_escalation_is_set_based(self):
         """Issue 14: escalating many overdue deadlines costs a constant
         number of statements, not dozens per deadline."""

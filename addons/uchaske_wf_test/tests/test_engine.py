@@ -147,6 +147,27 @@ class TestWorkflowEngine(UchaskeCase):
         # chatter still works in a locked state
         case.sudo(self.users["assistant"]).message_post(body="seen")
 
+    def test_form_shows_the_permission_map(self):
+        """The form tells before typing what the state's edit policy will
+        refuse at save: ``wf_locked`` per user, and every field of the
+        sheet read-only while it is set (its own condition kept)."""
+        case = self._new()
+        self.assertFalse(case.sudo(self.users["assistant"]).wf_locked)
+        case.sudo(self.users["inspector"]).wf_apply("register", REGISTER)
+        locked = {role: case.sudo(self.users[role]).wf_locked
+                  for role in ("assistant", "inspector", "chief")}
+        self.assertEqual(locked, {"assistant": True, "inspector": False,
+                                  "chief": False})
+        arch = etree.fromstring(self.Case.sudo(
+            self.users["assistant"]).fields_view_get(view_type="form")["arch"])
+        fields = arch.xpath("//sheet//field")
+        self.assertTrue(fields)
+        for node in fields:
+            readonly = json.loads(node.get("modifiers")).get("readonly")
+            self.assertTrue(readonly is True or ["wf_locked", "=", True]
+                            in readonly, (node.get("name"), readonly))
+        self.assertTrue(arch.xpath("//header/field[@name='wf_locked']"))
+
     def test_draft_deletable_by_acl(self):
         case = self._new()
         case.sudo(self.users["assistant"]).unlink()

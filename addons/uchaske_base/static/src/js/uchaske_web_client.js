@@ -5,6 +5,7 @@ odoo.define('uchaske_base.web_client', function (require) {
 
 var core = require('web.core');
 var CrashManager = require('web.CrashManager');
+var FormController = require('web.FormController');
 var WebClient = require('web.WebClient');
 
 var _t = core._t;
@@ -56,6 +57,21 @@ WebClient.include({
     init: function () {
         this._super.apply(this, arguments);
         this.set('title_part', {"zopenerp": "Uchaske"});
+    },
+});
+
+/* A workflow record the user may not edit in its state (a confirmed act, a
+ * closed case: the server field wf_locked) offers no Edit button; its
+ * fields are read-only as well (uchaske.workflow.ui._wf_lock_fields). */
+FormController.include({
+    _updateButtons: function () {
+        this._super.apply(this, arguments);
+        if (!this.$buttons || !this.handle) {
+            return;
+        }
+        var record = this.model.get(this.handle, {raw: true});
+        var locked = !!(record && record.data && record.data.wf_locked);
+        this.$buttons.find('.o_form_button_edit').toggleClass('o_hidden', locked);
     },
 });
 
