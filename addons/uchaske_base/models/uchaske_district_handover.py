@@ -49,11 +49,14 @@ class UchaskeDistrictHandover(models.Model):
 
     @api.multi
     def name_get(self):
-        """"Handover of 2. Turan – Orynbor: A → B" (the breadcrumb, My work)."""
+        """"Handover of 2. Turan – Orynbor: A → B" (the breadcrumb, My work).
+        The act is read as the user (R7: another department's is refused,
+        as for the passport and the walkthrough); its district and parties
+        are named whatever their own rules."""
         return [(act.id, _("Handover of %(district)s: %(handing)s → %(accepting)s")
-                 % {"district": act.sudo().passport_id.district_id.display_name,
-                    "handing": act.sudo().handing_user_id.name,
-                    "accepting": act.sudo().accepting_user_id.name})
+                 % {"district": act.district_id.sudo().display_name,
+                    "handing": act.handing_user_id.sudo().name,
+                    "accepting": act.accepting_user_id.sudo().name})
                 for act in self]
 
     # -- checks --------------------------------------------------------------
