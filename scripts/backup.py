@@ -304,6 +304,8 @@ def read_config(path):
         "password": opt("db_password") or os.environ.get("PGPASSWORD"),
         "data_dir": (ROOT / data_dir).resolve(),  # relative: to the checkout
         "db_name": opt("db_name"),
+        # the template Odoo makes its databases from (its db_template)
+        "db_template": opt("db_template") or "template1",
     }
 
 
@@ -358,6 +360,52 @@ def admin_sql(conf, statement, *names):
             cr.execute(sql.SQL(statement).format(*map(sql.Identifier, names)))
     finally:
         cnx.close()
+
+
+#: a dump's table of contents: an extension, its comment, a table's data
+TOC_EXTENSION = re.compile(r"^\d+; \d+ \d+ (?:EXTENSION -|COMMENT - EXTENSION) (\S+)")
+TOC_DATA = re.compile(r"^\d+; \d+ \d+ TABLE DATA (\S+) (\S+) ")
+
+
+def template_extensions(conf, db):
+    """(extension names, {(schema, table)} of their configuration tables)
+    that ``db`` has (from its template)."""
+    cnx = connect(conf, db)
+    try:
+        with cnx.cursor() as cr:
+            cr.execute("SELECT extname FROM pg_extension")
+            present = {row[0] for row in cr.fetchall()}
+            cr.execute("SELECT n.nspname, c.relname FROM pg_extension e, "
+                       "unnest(e.extconfig) AS t(oid) JOIN pg_class c ON c.oid = t.oid "
+                       "JOIN pg_namespace n ON n.oid = c.relnamespace")
+            config_tables = set(cr.fetchall())
+    finally:
+        cnx.close()
+    return present, config_tables
+
+
+def restore_list(conf, db, dump):
+    """The dump's table of contents without what ``db`` already has from
+    its template: the extensions (creating or commenting them needs their
+    owner, the superuser) and their configuration tables' rows (PostGIS's
+    spatial_ref_sys: only rows a user added are dumped, and Uchaske adds
+    none)."""
+    present, config_tables = template_extensions(conf, db)
+    listing = subprocess.run([pg_bin("pg_restore"), "--list", str(dump)],
+                             env=pg_env(conf), capture_output=True, text=True)
+    if listing.returncode:
+        raise BackupError("pg_restore --list failed: %s" % (
+            listing.stderr.strip().splitlines() or ["?"])[-1])
+    kept = []
+    for line in listing.stdout.splitlines():
+        extension = TOC_EXTENSION.match(line)
+        data = TOC_DATA.match(line)
+        if extension and extension.group(1) in present:
+            continue
+        if data and (data.group(1), data.group(2)) in config_tables:
+            continue
+        kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 def read_state(cr):
@@ -484,12 +532,19 @@ def restore(conf, archive, newdb, replace=False):
         manifest = extract_archive(archive, staging)  # checksums before
         if db_exists(conf, tmpdb):  # a restore killed before its cleanup
             admin_sql(conf, "DROP DATABASE {} WITH (FORCE)", tmpdb)
-        admin_sql(conf, "CREATE DATABASE {} ENCODING 'unicode' "
-                        "LC_COLLATE 'C' TEMPLATE template0", tmpdb)
+        # from Odoo's template (template1) as Odoo makes its databases: it
+        # carries the extensions the superuser created (scripts/pg.sh:
+        # pg_trgm, PostGIS), which our role may not create (PostGIS is not
+        # "trusted")
+        admin_sql(conf, "CREATE DATABASE {} ENCODING 'unicode' TEMPLATE {}",
+                  tmpdb, conf.get("db_template", "template1"))
         created = True
+        toc = staging / "restore.list"
+        toc.write_text(restore_list(conf, tmpdb, staging / DUMP))
         result = subprocess.run(
             [pg_bin("pg_restore"), "--no-owner", "--no-acl", "--exit-on-error",
-             "--single-transaction", "--dbname=" + tmpdb, str(staging / DUMP)],
+             "--single-transaction", "--use-list=" + str(toc),
+             "--dbname=" + tmpdb, str(staging / DUMP)],
             env=pg_env(conf), capture_output=True, text=True)
         if result.returncode:
             raise BackupError("pg_restore failed: %s" % (
@@ -500,6 +555,11 @@ def restore(conf, archive, newdb, replace=False):
                 counts, _models, _modules, referenced = read_state(cr)
         finally:
             cnx.close()
+        # an extension's table the template brought (PostGIS's
+        # spatial_ref_sys) into a database archived before it had it
+        for _schema, table in template_extensions(conf, tmpdb)[1]:
+            if table not in manifest["row_counts"]:
+                counts.pop(table, None)
         problems = count_problems(manifest["row_counts"], counts)  # rows after
         if problems:
             raise BackupError("row counts differ after the restore (%d tables, "

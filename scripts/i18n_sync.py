@@ -25,7 +25,7 @@ ROOT = os.getcwd()
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import po_tidy  # noqa: E402  (scripts/ is not a package)
 
-MODULES = ("uchaske_base", "uchaske_registry", "uchaske_meetings")
+MODULES = ("uchaske_base", "uchaske_registry", "uchaske_meetings", "uchaske_geo")
 
 
 def _catalogue(text):

@@ -8,6 +8,7 @@ cd "$ROOT"
 
 APT_PACKAGES=(
   postgresql libpq-dev gcc python3-dev python3-venv acl
+  postgresql-15-postgis-3
   wkhtmltopdf poppler-utils chromium chromium-driver nginx gettext
   fonts-dejavu-core fonts-noto-core fonts-liberation
   nodejs npm

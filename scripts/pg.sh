@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Project-local PostgreSQL 15 cluster: data in .pgdata/, socket in .pgrun/,
 # no TCP listener, never run as root, a dedicated non-superuser role "uchaske".
-# Usage: scripts/pg.sh start|stop|status|psql [args]
+# Usage: scripts/pg.sh start|stop|status|extensions DB|psql [args]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PGDATA="$ROOT/.pgdata"
@@ -39,6 +39,18 @@ ensure_reachable() {
     dir="$(dirname "$dir")"
   done
   as_owner test -x "$ROOT" || die "user $OWNER still cannot enter $ROOT"
+}
+
+# The extensions our role may not create (PostGIS is not "trusted"), made by
+# the superuser in database $1 when the cluster offers them: template1 at
+# start, the database upgraded by "./uchaske upgrade" (made before).
+ensure_extensions() {
+  local db="$1"
+  if [ "$(psql_super -c "SELECT 1 FROM pg_available_extensions WHERE name='postgis'")" = 1 ] \
+      && [ "$(psql_super -d "$db" -c "SELECT 1 FROM pg_extension WHERE extname='postgis'")" != 1 ]; then
+    psql_super -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+    echo "extension postgis created in $db"
+  fi
 }
 
 running() { [ -f "$PGDATA/postmaster.pid" ] && as_owner "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }
@@ -88,6 +100,11 @@ IDENT
     psql_super -d template1 -c "CREATE EXTENSION IF NOT EXISTS pg_trgm"
     echo "extension pg_trgm created in template1"
   fi
+  # PostGIS (district boundaries, addons/uchaske_geo, OCA base_geoengine):
+  # only a superuser creates it, and our role is none -- so in template1
+  # too, where the package (postgresql-15-postgis-3) is installed.
+  # base_geoengine's install hook then finds it and creates nothing.
+  ensure_extensions template1
 }
 
 stop() {
@@ -102,7 +119,8 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  extensions) [ -n "${2:-}" ] || die "usage: $0 extensions DB"; ensure_extensions "$2" ;;
   status) if running; then echo "running (socket $PGRUN)"; else echo "stopped"; exit 3; fi ;;
   psql) shift; PGPASSWORD=$ROLE_PASSWORD "$PGBIN/psql" -h "$PGRUN" -p "$PGPORT" -U "$ROLE" "$@" ;;
-  *) echo "usage: $0 start|stop|status|psql [args]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|extensions DB|psql [args]" >&2; exit 2 ;;
 esac

@@ -15,7 +15,8 @@ PY=.venv/bin/python
 PYTEST=(.venv/bin/python -m uchaske_compat.pytest_main -p no:cacheprovider -q -rfE)
 TEST_DB=uchaske_test
 # uchaske_wf_test: the engine's test-only model (never in the demo database)
-ADDONS=uchaske_base,uchaske_registry,uchaske_meetings,uchaske_wf_test
+# uchaske_geo: district boundaries (PostGIS, template1 has it: scripts/pg.sh)
+ADDONS=uchaske_base,uchaske_registry,uchaske_meetings,uchaske_geo,uchaske_wf_test
 export UCHASKE_TEST_DB=$TEST_DB
 SKIP=" ${UCHASKE_SKIP_STAGES:-} "
 
@@ -28,7 +29,7 @@ if ! skip lint; then
   # translation catalogues: entries separated and unique (parallel branches append to them)
   if $PY scripts/po_tidy.py --check addons/*/i18n/*.po; then record po 1 0; else record po 0 1; fi
   if .venv/bin/pylint --rcfile=.pylintrc addons/uchaske_base addons/uchaske_registry \
-      addons/uchaske_meetings addons/uchaske_wf_test uchaske_rules; then
+      addons/uchaske_meetings addons/uchaske_geo addons/uchaske_wf_test uchaske_rules; then
     record pylint-odoo 1 0; else record pylint-odoo 0 1; fi
 fi
 

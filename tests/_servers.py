@@ -25,7 +25,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "odoo.conf"
 LOG_DIR = ROOT / "var" / "logs"
-ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings")
+ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings", "uchaske_geo")
 DEFAULT_DB = "uchaske_test"
 
 
@@ -55,7 +55,7 @@ def free_ports(count, host="127.0.0.1"):
             sock.close()
 
 
-def database_problem(db):
+def database_problem(db, addons=ADDONS):
     """Why ``db`` cannot serve the tests (a message), or None if it can.
 
     It must exist and have the Uchaske addons installed; the connection
@@ -68,7 +68,7 @@ def database_problem(db):
     opts = conf["options"]
     create = ("create it with: cd %s && .venv/bin/python -m uchaske_compat "
               "-c odoo.conf -d %s -i %s --stop-after-init --log-level=warn"
-              % (ROOT, db, ",".join(ADDONS)))
+              % (ROOT, db, ",".join(addons)))
     try:
         cnx = psycopg2.connect(
             dbname=db,
@@ -81,16 +81,16 @@ def database_problem(db):
     try:
         with cnx.cursor() as cr:
             cr.execute("SELECT count(*) FROM ir_module_module "
-                       "WHERE name IN %s AND state = 'installed'", (ADDONS,))
+                       "WHERE name IN %s AND state = 'installed'", (addons,))
             installed = cr.fetchone()[0]
     except psycopg2.Error as exc:
         return "database %r is not an Odoo database (%s); %s" % (
             db, str(exc).strip(), create)
     finally:
         cnx.close()
-    if installed != len(ADDONS):
+    if installed != len(addons):
         return "database %r lacks the Uchaske addons (%d of %d installed); %s" % (
-            db, installed, len(ADDONS), create)
+            db, installed, len(addons), create)
     return None
 
 
@@ -233,10 +233,10 @@ def odoo_command(db, http_port, *extra):
             "--http-port=%d" % http_port] + list(extra)
 
 
-def start_odoo(name, db, http_port, *extra, timeout=90):
+def start_odoo(name, db, http_port, *extra, timeout=90, addons=ADDONS):
     """Start Odoo through the launcher, wait until it has logged that the
     registry is loaded, then until /web/login answers 200."""
-    problem = database_problem(db)
+    problem = database_problem(db, addons)
     if problem:
         raise RuntimeError(problem)
     server = ServerProcess(name, odoo_command(db, http_port, *extra),

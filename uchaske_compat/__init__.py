@@ -21,6 +21,8 @@ SHIM_NAMES = (
     "ast_compile",
     "safe_eval_opcodes",
     "setrlimit_int",
+    # library: Shapely 2 (OCA base_geoengine, addons/uchaske_geo)
+    "shapely_asshape",
     "addons_path",
     "rpc_errors",
     "listen_backlog",

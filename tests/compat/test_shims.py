@@ -171,3 +171,18 @@ def test_core_addons_closed_under_depends():
             name, os.path.join(addons_path.wheel_addons_dir(), name))
         missing = set(info.get("depends", [])) - allowed
         assert not missing, (name, missing)
+
+
+def test_shapely_asshape_for_base_geoengine():
+    """Shapely 2 has no asShape; base_geoengine's helper parses GeoJSON
+    (what the map widget sends) with it (issue 10, A1 §2)."""
+    from shapely.geometry import asShape, Polygon
+    shape = asShape({"type": "Polygon",
+                     "coordinates": [[[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]]]})
+    assert isinstance(shape, Polygon) and shape.area == 4
+    from odoo.addons.base_geoengine.geo_helper import geo_convertion_helper as convert
+    geojson_text = ('{"type": "Polygon", '
+                    '"coordinates": [[[0, 0], [0, 1], [1, 1], [0, 0]]]}')
+    assert convert.value_to_shape(geojson_text).geom_type == "Polygon"
+    assert convert.value_to_shape("POINT (1 2)").x == 1
+    assert convert.value_to_shape(False).is_empty

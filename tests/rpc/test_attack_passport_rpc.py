@@ -225,11 +225,16 @@ def test_foreign_file_not_posted_on_own_passport(world, rec, channel):
                          rec["file"])
 
 
-@pytest.mark.xfail(reason="read-only passports: branch wt-geo", strict=False)
 @pytest.mark.parametrize("key", ["responsible1", "chief1"])
 def test_passport_read_only_for_responsible_and_chief(world, rec, key):
     """Issue 10 doubt: the responsible inspector and the chief read the
-    passports of their point/department, they do not change them."""
+    passports of their point/department, they do not change them (R2.3;
+    the scope mixin's _scope_read_only_roles)."""
+    user = world["as_user"](key)
+    assert user.call(PASSPORT, "read", [rec["passport1"]], ["plan_note"])
     with pytest.raises(xmlrpc.client.Fault):
-        world["as_user"](key).call(PASSPORT, "write", [rec["passport1"]],
-                                   {"plan_note": "changed by %s" % key})
+        user.call(PASSPORT, "write", [rec["passport1"]],
+                  {"plan_note": "changed by %s" % key})
+    note = world["admin"].call(PASSPORT, "read", [rec["passport1"]],
+                               ["plan_note"])[0]["plan_note"]
+    assert note != "changed by %s" % key

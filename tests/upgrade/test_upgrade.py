@@ -29,6 +29,9 @@ import backup  # noqa: E402  (scripts/backup.py)
 ROOT = TESTS_DIR.parent
 PREV_DIR = ROOT / "var" / "upgrade" / "prev"
 ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings")
+#: our addons the previous release lacks: the upgrade installs them
+#: (uchaske_geo, issue 10: PostGIS created by the superuser first)
+NEW_ADDONS = ("uchaske_geo",)
 LOGINS = ("admin", "assistant", "inspector", "responsible", "chief",
           "assistant2", "inspector2", "responsible2", "chief2")
 VIEWED = ("uchaske.person",)
@@ -125,11 +128,11 @@ def _sql(db):
             "sequence": sequence, "numbers": numbers, "twin_rules": twin_rules}
 
 
-def _snapshot(db, name, *extra):
+def _snapshot(db, name, *extra, addons=ADDONS):
     """What the database holds and what each user sees through a server."""
     state = _sql(db)
     port = _servers.free_port()
-    server = _servers.start_odoo(name, db, port, *extra)
+    server = _servers.start_odoo(name, db, port, *extra, addons=addons)
     try:
         url = "http://127.0.0.1:%d" % port
         admin = Rpc(url, db, "admin")
@@ -189,7 +192,7 @@ def upgraded():
                                "--log-level=warn"], cwd=str(ROOT),
                               capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-3000:]
-        after = _snapshot(db, "upgrade-current")
+        after = _snapshot(db, "upgrade-current", addons=ADDONS + NEW_ADDONS)
         yield {"before": before, "after": after, "log": done.stdout + done.stderr}
     finally:
         _drop(db)
@@ -257,12 +260,16 @@ def _manifest(addon):
 
 def test_new_dependencies_installed_versions_current(upgraded):
     """The modules the current manifest depends on are installed by the
-    upgrade (the previous release did not need them), and each of our
-    addons is at its manifest's version."""
+    upgrade (the previous release did not need them), our new addons
+    (uchaske_geo) are installed with theirs (base_geoengine), and each of
+    our addons is at its manifest's version."""
     after = upgraded["after"]["modules"]
     assert set(_manifest("uchaske_base")["depends"]) | set(ADDONS) <= set(after)
     assert "password_security" not in upgraded["before"]["modules"]
-    for addon in ADDONS:
+    for addon in NEW_ADDONS:
+        assert addon not in upgraded["before"]["modules"], addon
+        assert set(_manifest(addon)["depends"]) <= set(after), addon
+    for addon in ADDONS + NEW_ADDONS:
         assert after[addon] == _manifest(addon)["version"], addon
 
 

@@ -34,6 +34,9 @@ CORE_ADDONS = (
     # the monthly plan as a timeline by assignee, time entries as an
     # officer x day grid (OCA web; both depend on web only, issue 11)
     "web_timeline", "web_widget_x2many_2d_matrix",
+    # district boundaries on a map (OCA geospatial, PostGIS; depends on
+    # base, web): addons/uchaske_geo, issue 10 A1 §2
+    "base_geoengine",
 )
 
 

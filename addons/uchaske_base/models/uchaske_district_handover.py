@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
+
 
 class UchaskeDistrictHandover(models.Model):
     """A1 §1, R4: the act of handing over and accepting a district, signed
@@ -14,6 +16,9 @@ class UchaskeDistrictHandover(models.Model):
 
     _name = "uchaske.district.handover"
     _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "District handover act (A1 §1, R4)"
     _order = "date_acceptance desc, id desc"
     _scope_anchor = "passport_id"
@@ -44,11 +49,14 @@ class UchaskeDistrictHandover(models.Model):
 
     @api.multi
     def name_get(self):
-        """"Handover of 2. Turan – Orynbor: A → B" (the breadcrumb, My work)."""
+        """"Handover of 2. Turan – Orynbor: A → B" (the breadcrumb, My work).
+        The act is read as the user (R7: another department's is refused,
+        as for the passport and the walkthrough); its district and parties
+        are named whatever their own rules."""
         return [(act.id, _("Handover of %(district)s: %(handing)s → %(accepting)s")
-                 % {"district": act.sudo().passport_id.district_id.display_name,
-                    "handing": act.sudo().handing_user_id.name,
-                    "accepting": act.sudo().accepting_user_id.name})
+                 % {"district": act.district_id.sudo().display_name,
+                    "handing": act.handing_user_id.sudo().name,
+                    "accepting": act.accepting_user_id.sudo().name})
                 for act in self]
 
     # -- checks --------------------------------------------------------------

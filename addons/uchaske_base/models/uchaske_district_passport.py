@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
 from .uchaske_district_passport_year import FIGURE_NAMES
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
 
 
 class UchaskeDistrictPassport(models.Model):
@@ -16,6 +17,9 @@ class UchaskeDistrictPassport(models.Model):
 
     _name = "uchaske.district.passport"
     _inherit = ["mail.thread", "uchaske.scope.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "District passport (Appendix 1)"
     _order = "department_id, district_id"
     _rec_name = "district_id"

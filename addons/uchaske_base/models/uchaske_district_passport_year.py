@@ -5,6 +5,8 @@ from odoo.exceptions import ValidationError
 
 from uchaske_rules import passport as rules
 
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
+
 #: A1 section 3, in the order of the form: (field, label)
 FIGURES = [
     ("housing_total", "Housing (total)"),
@@ -55,6 +57,9 @@ class UchaskeDistrictPassportYear(models.Model):
 
     _name = "uchaske.district.passport.year"
     _inherit = ["uchaske.scope.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "District characteristics as of 1 January (A1 §3)"
     _order = "passport_id, year desc"
     _scope_anchor = "passport_id"

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 
 from uchaske_rules import passport as rules
 
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
+
 
 class UchaskeDistrictWalkthrough(models.Model):
     """R5: within one month of appointment the inspector walks through the
@@ -13,6 +15,9 @@ class UchaskeDistrictWalkthrough(models.Model):
 
     _name = "uchaske.district.walkthrough"
     _inherit = ["uchaske.scope.mixin", "uchaske.workflow.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "District walkthrough (R5)"
     _order = "date_appointed desc, id desc"
     _scope_anchor = "passport_id"

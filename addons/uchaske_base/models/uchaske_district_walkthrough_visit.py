@@ -5,12 +5,17 @@ from odoo.exceptions import ValidationError
 
 from uchaske_rules import passport as rules
 
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
+
 
 class UchaskeDistrictWalkthroughVisit(models.Model):
     """R5: one visit of the walkthrough (apartment or yard)."""
 
     _name = "uchaske.district.walkthrough.visit"
     _inherit = ["uchaske.scope.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "Walkthrough visit (R5)"
     _order = "date desc, id desc"
     _scope_anchor = "walkthrough_id"

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 
 from uchaske_rules import passport as rules
 
+from .uchaske_scope_mixin import SUPERVISORS_READ_ONLY
+
 #: A1 section 3: the figure each kind of object of sections 4 and 6 feeds
 OBJECT_KINDS = [
     ("enterprise", "Enterprise, institution"),
@@ -42,6 +44,9 @@ class UchaskePassportEntryMixin(models.AbstractModel):
 
     _name = "uchaske.passport.entry.mixin"
     _inherit = ["uchaske.scope.mixin"]
+    # R2.3: the responsible inspector and the chief read, the district's
+    # officers fill (the supervisor signs acts through the engine, R4)
+    _scope_read_only_roles = SUPERVISORS_READ_ONLY
     _description = "Entry of the district passport (A1 sections 4-6)"
     _order = "passport_id, number, id"
     _scope_anchor = "passport_id"

@@ -56,6 +56,9 @@ SCOPE_RULES = {
         ("district_chief", _CHIEF, "department (read, R16)", _DEPARTMENT, _READ),
     ),
 }
+#: ``_scope_read_only_roles`` of a model whose officers fill it and whose
+#: supervisors only read it (R2.3: the district passport, A1)
+SUPERVISORS_READ_ONLY = ("responsible_inspector", "district_chief")
 _SYSTEM_RULE = ("system", "base.group_system", "administrator", "[(1, '=', 1)]",
                 _ALL)
 
@@ -77,8 +80,9 @@ class UchaskeScopeMixin(models.AbstractModel):
 
     * the record rules: :meth:`_scope_sync_rules`, called from an addon's
       security XML, creates or updates the standard rules of
-      :data:`SCOPE_RULES` for each of the addon's models on this mixin;
-      extra rules (a transfer seen by its destination) stay hand-written;
+      :data:`SCOPE_RULES` for each of the addon's models on this mixin
+      (read-only for the roles in ``_scope_read_only_roles``); extra rules
+      (a transfer seen by its destination) stay hand-written;
     * the workflow engine's history and deadlines (:meth:`_wf_scope_vals`),
       the substitution it records (:meth:`_wf_acting_for`, R6) and the
       escalation of a missed deadline (:meth:`_wf_escalation_user`).
@@ -99,6 +103,13 @@ class UchaskeScopeMixin(models.AbstractModel):
     _scope_anchor = None
     #: False: the model keeps hand-written rules only
     _scope_rules = True
+    #: roles of :data:`SCOPE_RULES` (xmlid suffixes, e.g.
+    #: :data:`SUPERVISORS_READ_ONLY`) whose standard rule of this model only
+    #: reads: the district's officers fill the record, these roles read it
+    #: (R2.3, the passport). Rules are OR-ed: such a user still writes
+    #: where another of his rules allows it (a district he serves himself,
+    #: a hand-written rule such as a handover act's parties, R4).
+    _scope_read_only_roles = ()
 
     district_id = fields.Many2one("uchaske.district", index=True)
     # follow the anchor: the district, the police point or the officer
@@ -264,6 +275,9 @@ class UchaskeScopeMixin(models.AbstractModel):
                         "anchor": model._scope_anchor_field()},
                     "active": True,
                 }
+                if suffix in model._scope_read_only_roles:
+                    perms = _READ
+                    values["name"] += ", read only (R2.3)"
                 values.update(zip(("perm_read", "perm_write", "perm_create",
                                    "perm_unlink"), perms))
                 data._update("ir.rule", module, values, noupdate=True,

@@ -13,5 +13,6 @@ from . import test_passport
 from . import test_passport_handover
 from . import test_passport_walkthrough
 from . import test_passport_print
+from . import test_passport_roles
 from . import test_translation_completeness
 from . import test_monthly_review_daily_plan

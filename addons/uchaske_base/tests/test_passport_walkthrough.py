@@ -56,8 +56,17 @@ class TestPassportWalkthrough(PassportCase):
             # the assistant records visits but does not declare it done
             with self.assertRefused(AccessError):
                 walkthrough.sudo(self.users["assistant"]).wf_apply("declare_done")
-            with self.assertRefused(ValidationError, "only Test inspector"):
+            # the chief only reads it (R2.3)
+            with self.assertRefused(AccessError, "You may not change"):
                 walkthrough.sudo(self.users["chief"]).wf_apply("declare_done")
+            # the accepting inspector's walkthrough is declared by him only,
+            # not by the district's present inspector (R5)
+            accepted = self.Walkthrough.create({
+                "passport_id": self.passport1.id,
+                "inspector_id": self.users["neighbour"].id,
+                "date_appointed": "2026-03-02"})
+            with self.assertRefused(ValidationError, "only Test neighbour"):
+                accepted.sudo(self.users["inspector"]).wf_apply("declare_done")
         with freeze_time("2026-03-30 10:00:00"):
             walkthrough.sudo(self.users["inspector"]).wf_apply("declare_done")
         self.assertEqual(walkthrough.state, "done")

@@ -18,7 +18,7 @@ from odoo.tools.translate import trans_generate
 from .common import UchaskeCase
 
 #: The addons checked (uchaske_wf_test is test-only: never in a real database).
-MODULES = ("uchaske_base", "uchaske_registry", "uchaske_meetings")
+MODULES = ("uchaske_base", "uchaske_registry", "uchaske_meetings", "uchaske_geo")
 LANGS = ("kk_KZ", "ru_RU")
 
 #: (module, type, source) -> why it needs no translation. Only terms no user

@@ -1,0 +1,1 @@
+from . import uchaske_district_passport
