@@ -14,7 +14,8 @@ _logger = logging.getLogger(__name__)
 FRAME_DIR = "i18n_frame"
 
 #: Modules whose frame files we ship, in load order.
-FRAME_MODULES = ("base", "web", "bus", "mail", "base_import", "web_tour")
+FRAME_MODULES = ("base", "web", "bus", "mail", "base_import", "web_tour",
+                 "web_responsive")
 
 #: ``comments`` of the field translations copied from a mixin.
 COPIED = "uchaske: copied from the inherited field"
