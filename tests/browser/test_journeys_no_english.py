@@ -91,7 +91,8 @@ def _data_words(admin, lang):
                     words.update(w.lower() for w in WORD.findall(row[field]))
     for user in admin.call("res.users", "search_read", [], fields=["name", "login"],
                            context={"active_test": False}):
-        words.update(w.lower() for w in WORD.findall(user["name"] + " " + user["login"]))
+        words.update(w.lower() for w in WORD.findall(
+            user["name"] + " " + user["login"]))
     # an activity is written once, in the language of the officer it is
     # for (the workflow's deadlines, the case's R11/R12): another officer's
     # activity in his language is his data; one for a user of ``lang`` is not
@@ -159,8 +160,8 @@ def _dashboard_menus(j, admin, chief):
 
 @pytest.mark.parametrize("speaker", ["kk_KZ", "ru_RU"], indirect=True,
                          ids=["kk", "ru"])
-def test_11_no_english_for_a_kazakh_or_russian_chief(journeys, speaker,
-                                                      odoo_server):
+def test_11_no_english_for_a_kazakh_or_russian_chief(
+        journeys, speaker, odoo_server):
     """Issue 13: no English word in the register, a case, the lists A2-A4,
     the dashboards and the prints of a chief who reads Kazakh (Russian)."""
     lang = speaker.call("res.users", "search_read", [("login", "=", LOGIN)],
