@@ -59,6 +59,7 @@
         "views/uchaske_workflow_deadline_line_views.xml",
         "views/uchaske_work_item_views.xml",
         "views/res_users_views.xml",
+        "views/res_company_views.xml",
         "wizards/uchaske_workflow_transition_wizard_views.xml",
         "views/uchaske_menus.xml",
         "views/uchaske_daily_work_views.xml",
@@ -70,6 +71,7 @@
         "report/uchaske_info_transmission_report.xml",
         "views/uchaske_district_passport_views.xml",
         "report/uchaske_district_passport_report.xml",
+        "views/uchaske_dashboard_views.xml",
         "views/webclient_templates.xml",
     ],
     "demo": [

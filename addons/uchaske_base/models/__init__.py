@@ -4,8 +4,10 @@ from . import res_authentication_attempt
 from . import ir_config_parameter
 from . import uchaske_document_access_mixin
 from . import res_partner
+from . import res_company
 from . import mail_thread
 from . import mail_message
+from . import mail_tracking_value
 from . import mail_activity
 from . import mail_followers
 from . import mail_notification

@@ -15,7 +15,7 @@ FRAME_DIR = "i18n_frame"
 
 #: Modules whose frame files we ship, in load order.
 FRAME_MODULES = ("base", "web", "bus", "mail", "base_import", "web_tour",
-                 "web_timeline", "web_widget_x2many_2d_matrix")
+                 "web_responsive", "web_timeline", "web_widget_x2many_2d_matrix")
 
 #: ``comments`` of the field translations copied from a mixin.
 COPIED = "uchaske: copied from the inherited field"

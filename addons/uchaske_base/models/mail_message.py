@@ -28,6 +28,22 @@ class MailMessage(models.Model):
             "mail.catchall.domain") or "localhost"
         return formataddr((self.env.user.name, "noreply@%s" % domain))
 
+    @api.model
+    def _message_read_dict_postprocess(self, messages, message_tree):
+        """Tracked changes in the reader's language (issue 13, see
+        mail.tracking.value)."""
+        res = super(MailMessage, self)._message_read_dict_postprocess(
+            messages, message_tree)
+        ids = [tracking["id"] for message in messages
+               for tracking in message.get("tracking_value_ids") or []]
+        if ids:
+            translated = self.env["mail.tracking.value"].browse(
+                ids)._uchaske_translated_display()
+            for message in messages:
+                for tracking in message.get("tracking_value_ids") or []:
+                    tracking.update(translated.get(tracking["id"], {}))
+        return res
+
     @api.multi
     def _uchaske_document_refs(self):
         return {message.id: (message.model, message.res_id)

@@ -36,12 +36,14 @@ class UchaskeDistrictWalkthrough(models.Model):
     date_due = fields.Date(string="Due", compute="_compute_date_due", store=True)
     visit_ids = fields.One2many(
         "uchaske.district.walkthrough.visit", "walkthrough_id", string="Visits")
+    # stored for the supervisors' dashboard of walkthroughs (issue 13)
     visited_count = fields.Integer(
-        string="Households visited", compute="_compute_progress")
+        string="Households visited", compute="_compute_progress", store=True)
     households_total = fields.Integer(
-        string="Households known", compute="_compute_progress",
+        string="Households known", compute="_compute_progress", store=True,
         help="From the passport's current figures (A1 §3).")
-    progress = fields.Float(string="Progress (%)", compute="_compute_progress")
+    progress = fields.Float(string="Progress (%)", compute="_compute_progress",
+                            store=True, group_operator="avg")
 
     @api.depends("date_appointed")
     def _compute_date_due(self):

@@ -347,9 +347,21 @@ class UchaskeRegistryCase(models.Model):
             self.inspector_id, "%s: %s" % (ref, summary), day, note, key=ref)
 
     @api.multi
+    def _activity_lang(self):
+        """The language the case's activities are written in: that of the
+        inspector they are for, as the workflow's deadlines do."""
+        self.ensure_one()
+        return self.inspector_id.sudo().lang or self.env.lang or "en_US"
+
+    @api.multi
     def _schedule_next_check(self):
-        """R12: the next supervision check at the category's cadence."""
+        """R12: the next supervision check at the category's cadence,
+        written in the language of the inspector it is for (issue 13)."""
         for case in self:
+            lang = case._activity_lang()
+            if lang != case.env.lang:
+                case.with_context(lang=lang)._schedule_next_check()
+                continue
             case._schedule_activity(
                 "R12", _("supervision check due"), case.next_check_due,
                 _("Check that %s keeps the restrictions and fulfils the "
@@ -357,8 +369,13 @@ class UchaskeRegistryCase(models.Model):
 
     @api.multi
     def _schedule_term_end(self):
-        """R11: the end of the term on the register."""
+        """R11: the end of the term on the register, written in the
+        language of the inspector it is for (issue 13)."""
         for case in self:
+            lang = case._activity_lang()
+            if lang != case.env.lang:
+                case.with_context(lang=lang)._schedule_term_end()
+                continue
             case._schedule_activity(
                 "R11", _("term on the register ends"), case.date_end,
                 _("Decide on closing the case or extending the term."))

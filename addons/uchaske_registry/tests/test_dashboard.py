@@ -285,7 +285,7 @@ class TestDashboard(RegistryCase):
     def test_menus_only_for_responsible_and_chief(self):
         """Issue 13: the dashboards' menu loads for the responsible inspector
         and the chief, not for the assistant or the inspector."""
-        menu = self.env.ref("uchaske_registry.uchaske_dashboard_menu")
+        menu = self.env.ref("uchaske_base.uchaske_dashboard_menu")
         leaves = [self.env.ref(xmlid.replace("_action_", "_") .replace(
             "_dashboard", "_dashboard_menu")) for xmlid in DASHBOARD_ACTIONS]
         for key, visible in (("assistant", False), ("inspector", False),
