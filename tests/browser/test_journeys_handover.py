@@ -91,6 +91,8 @@ def test_32_supervisor_confirms_and_prints(journeys, act):
     with j.step("the passport prints as Appendix 1"):
         j.open_menu(MENU["passports"])
         j.open_row(DISTRICT)
+        # R2.3: the chief reads a district's passport, its officers fill it
+        assert not j.has_button("Edit", css=".o_form_buttons_view button")
         j.click_button("Print", css=".o_cp_sidebar button, .o_dropdown_toggler_btn")
         j.click(j.button("District passport (Appendix 1)",
                          css=".o_cp_sidebar a, .dropdown-menu a"))

@@ -1,7 +1,10 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from lxml import etree
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.osv.orm import setup_modifiers
 
 from uchaske_rules import dates
 
@@ -115,6 +118,45 @@ class UchaskeScopeMixin(models.AbstractModel):
     # follow the anchor: the district, the police point or the officer
     department_id = fields.Many2one("uchaske.department", readonly=True, index=True)
     post_id = fields.Many2one("uchaske.post", readonly=True, index=True)
+
+    scope_read_only = fields.Boolean(
+        compute="_compute_scope_read_only", string="Read only for you",
+        help="The current user may read the record but not change it (the "
+             "record rules: e.g. a supervisor reading a district's passport, "
+             "R2.3): the form offers no Edit button.")
+
+    @api.multi
+    def _compute_scope_read_only(self):
+        if not self.check_access_rights("write", raise_exception=False):
+            for record in self:
+                record.scope_read_only = True
+            return
+        for record in self:
+            record.scope_read_only = False
+            if not record.id:
+                continue
+            try:
+                record.check_access_rule("write")
+            except AccessError:
+                record.scope_read_only = True
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type="form", toolbar=False,
+                        submenu=False):
+        """The form carries ``scope_read_only`` (invisible), which the web
+        client reads to hide Edit (``uchaske_web_client.js``)."""
+        result = super(UchaskeScopeMixin, self).fields_view_get(
+            view_id=view_id, view_type=view_type, toolbar=toolbar,
+            submenu=submenu)
+        if view_type == "form" and "scope_read_only" not in result["fields"]:
+            result["fields"].update(self.fields_get(["scope_read_only"]))
+            doc = etree.fromstring(result["arch"])
+            node = etree.SubElement(doc, "field", {
+                "name": "scope_read_only", "invisible": "1"})
+            setup_modifiers(node, result["fields"]["scope_read_only"],
+                            context=self.env.context)
+            result["arch"] = etree.tostring(doc, encoding="unicode")
+        return result
 
     # -- scope from the anchor ----------------------------------------
 

@@ -90,6 +90,19 @@ class TestPassportRoles(PassportCase):
         with self.assertRefused(AccessError):
             self.act.sudo(self.users["responsible"]).write({"remarks": "x"})
 
+    def test_r2_3_the_form_says_who_only_reads(self):
+        """R2.3: the form knows before typing whom the rules let only read
+        (``scope_read_only``: the web client then offers no Edit) -- the
+        supervisors, not the district's officers -- and carries it in the
+        form view."""
+        only_read = {role: self.passport1.sudo(self.users[role]).scope_read_only
+                     for role in ("assistant", "inspector", "responsible", "chief")}
+        self.assertEqual(only_read, {"assistant": False, "inspector": False,
+                                     "responsible": True, "chief": True})
+        arch = self.env["uchaske.district.passport"].sudo(
+            self.users["chief"]).fields_view_get(view_type="form")["arch"]
+        self.assertIn('name="scope_read_only"', arch)
+
     def test_r2_3_district_officers_still_fill(self):
         """R2.3: the district's inspector and assistant fill every part."""
         for role in ("assistant", "inspector"):

@@ -60,9 +60,11 @@ WebClient.include({
     },
 });
 
-/* A workflow record the user may not edit in its state (a confirmed act, a
- * closed case: the server field wf_locked) offers no Edit button; its
- * fields are read-only as well (uchaske.workflow.ui._wf_lock_fields). */
+/* A record the user may not edit offers no Edit button: a workflow record
+ * in a state whose policy refuses him (a confirmed act, a closed case: the
+ * server field wf_locked; its fields are read-only as well, see
+ * uchaske.workflow.ui._wf_lock_fields), or one the record rules let him
+ * only read (a supervisor reading a passport, R2.3: scope_read_only). */
 FormController.include({
     _updateButtons: function () {
         this._super.apply(this, arguments);
@@ -70,7 +72,8 @@ FormController.include({
             return;
         }
         var record = this.model.get(this.handle, {raw: true});
-        var locked = !!(record && record.data && record.data.wf_locked);
+        var data = (record && record.data) || {};
+        var locked = !!(data.wf_locked || data.scope_read_only);
         this.$buttons.find('.o_form_button_edit').toggleClass('o_hidden', locked);
     },
 });
