@@ -74,19 +74,55 @@ class UchaskeDistrictPassport(models.Model):
 
     @api.multi
     def _compute_current(self):
+        """The newest year column and walkthrough of each passport, in one
+        statement for the whole page (issue 14: the list read every year,
+        walkthrough and their rules per passport, 26 statements for one
+        row). Same order as ``year_ids`` / ``walkthrough_ids``; these rows
+        share their passport's district, so its readers read them."""
+        current = {}
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        if ids:
+            self.env.cr.execute("""
+                SELECT p.id,
+                       (SELECT y.id FROM uchaske_district_passport_year y
+                         WHERE y.passport_id = p.id
+                         ORDER BY y.year DESC LIMIT 1),
+                       (SELECT w.id FROM uchaske_district_walkthrough w
+                         WHERE w.passport_id = p.id
+                         ORDER BY w.date_appointed DESC, w.id DESC LIMIT 1)
+                  FROM uchaske_district_passport p WHERE p.id = ANY(%s)""",
+                                [ids])
+            current = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        Year = self.env["uchaske.district.passport.year"]
+        Walkthrough = self.env["uchaske.district.walkthrough"]
         for passport in self:
-            passport.current_year_id = passport.year_ids[:1]
-            walkthrough = passport.walkthrough_ids[:1]
+            year_id, walkthrough_id = current.get(passport.id, (None, None))
+            walkthrough = Walkthrough.browse(walkthrough_id)
+            passport.current_year_id = Year.browse(year_id)
             passport.walkthrough_id = walkthrough
             passport.walkthrough_progress = walkthrough.progress
 
     @api.multi
     def _compute_stale_count(self):
+        """A1 §4–§6: entries not confirmed for over a year (stored
+        ``is_stale``), counted for the whole page in one statement."""
+        counts = {}
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        if ids:
+            self.env.cr.execute("""
+                SELECT passport_id, count(*) FROM (
+                    SELECT passport_id FROM uchaske_passport_enterprise
+                     WHERE is_stale AND passport_id = ANY(%(ids)s)
+                    UNION ALL
+                    SELECT passport_id FROM uchaske_passport_dormitory
+                     WHERE is_stale AND passport_id = ANY(%(ids)s)
+                    UNION ALL
+                    SELECT passport_id FROM uchaske_passport_permit_object
+                     WHERE is_stale AND passport_id = ANY(%(ids)s)) entries
+                 GROUP BY passport_id""", {"ids": ids})
+            counts = dict(self.env.cr.fetchall())
         for passport in self:
-            passport.stale_count = sum(
-                len(entries.filtered("is_stale")) for entries in (
-                    passport.enterprise_ids, passport.dormitory_ids,
-                    passport.permit_object_ids))
+            passport.stale_count = counts.get(passport.id, 0)
 
     @api.multi
     def name_get(self):
