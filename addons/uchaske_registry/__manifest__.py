@@ -4,7 +4,7 @@
     "name": "Uchaske: preventive register",
     "summary": "Preventive register, supervision, transfer on relocation and "
                "the lists of Appendices 2-4 (Order No. 1095, R11-R17)",
-    "version": "11.0.2.1.0",
+    "version": "11.0.2.2.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",

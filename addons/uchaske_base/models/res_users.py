@@ -38,6 +38,27 @@ class ResUsers(models.Model):
             ]).mapped("district_id")
             user.uchaske_district_ids = served
 
+    @api.model
+    def _uchaske_served_district_ids(self, user_id):
+        """Ids of the districts the user ``user_id`` serves today, in one
+        statement: the same districts as ``uchaske_district_ids`` (active
+        ones he serves as inspector or assistant, and those he serves as
+        substitute by the chief's order, R6) -- for the persons' record
+        rule, which asks it at every access check (issue 14). Keep both in
+        step: ``test_roles`` compares them."""
+        self.env.cr.execute("""
+            SELECT d.id FROM uchaske_district d
+             WHERE d.active AND (d.inspector_id = %(user)s OR EXISTS (
+                   SELECT 1 FROM uchaske_district_assistant_rel a
+                    WHERE a.district_id = d.id AND a.user_id = %(user)s))
+            UNION
+            SELECT s.district_id FROM uchaske_substitution s
+             WHERE s.substitute_id = %(user)s
+               AND s.date_start <= %(today)s AND s.date_end >= %(today)s""",
+                            {"user": user_id,
+                             "today": fields.Date.context_today(self)})
+        return [row[0] for row in self.env.cr.fetchall()]
+
     @api.multi
     def _compute_uchaske_post_ids(self):
         posts = self.env["uchaske.post"].sudo()

@@ -123,7 +123,15 @@ class TestOrganisation(UchaskeCase):
         def served():
             # a new request computes afresh: drop this env's cached value
             neighbour.invalidate_cache()
-            return neighbour.sudo(neighbour).uchaske_district_ids
+            districts = neighbour.sudo(neighbour).uchaske_district_ids
+            # the persons' rule asks the same in one statement (issue 14)
+            for user in (neighbour, self.users["inspector"],
+                         self.users["assistant"], self.users["chief"]):
+                user.invalidate_cache()
+                self.assertEqual(
+                    sorted(self.env["res.users"]._uchaske_served_district_ids(
+                        user.id)), sorted(user.uchaske_district_ids.ids))
+            return districts
 
         with freeze_time("2026-11-30"):
             self.assertNotIn(self.district1, served())

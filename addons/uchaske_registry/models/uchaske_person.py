@@ -22,6 +22,15 @@ def scope_search(column, field="id", lists=True):
     return search
 
 
+def served_search(field="id", lists=True):
+    """``search`` of ``scope_served_id``: the records whose ``field`` (a
+    person) the given officer serves or recorded (see ``_served_domain``)."""
+    def search(records, operator, value):
+        return records.env["uchaske.person"]._served_domain(
+            operator, value, field=field, lists=lists)
+    return search
+
+
 class UchaskePerson(models.Model):
     """One master record per person (R11): identity, addresses, work.
 
@@ -91,6 +100,16 @@ class UchaskePerson(models.Model):
         "uchaske.department", compute="_compute_scope",
         search="_search_transfer_department",
         string="Department of an open transfer (R14)")
+    # The assistant's and inspector's rule as ONE sub-select: "linked to a
+    # district the officer serves today, or recorded by him". Written as
+    # ``scope_district_id in ids OR create_uid = uid``, the OR kept
+    # PostgreSQL from a semi-join: each access check hashed all the persons
+    # of the district (16-44 ms for the 45,000 of a national database's
+    # district); one sub-select is probed by index for the ids checked
+    # (0.05 ms; issue 14, case create + register).
+    scope_served_id = fields.Many2one(
+        "res.users", compute="_compute_scope", search=served_search(),
+        string="Served or recorded by")
 
     _sql_constraints = [
         ("iin_unique", "unique(iin)",
@@ -201,6 +220,7 @@ class UchaskePerson(models.Model):
             person.scope_post_id = person.district_id.post_id
             person.scope_department_id = person.department_id
             person.transfer_department_id = False
+            person.scope_served_id = person.create_uid
 
     @api.model
     def _scope_links(self, lists=True):
@@ -249,6 +269,22 @@ class UchaskePerson(models.Model):
         if not ids:
             return [(field, "=", 0)]  # nothing (the rule had no match either)
         return [(field, "inselect", self._scope_person_sql(column, ids, lists))]
+
+    @api.model
+    def _served_domain(self, operator, value, field="id", lists=True):
+        """Domain on ``field`` (a person id) for the persons the officer
+        ``value`` (a user id) may see as assistant or inspector (R2.3, R6):
+        linked to a district he serves today, or recorded by him."""
+        if operator != "=" or not value:
+            return [(field, "=", 0)]
+        parts = ["SELECT id FROM uchaske_person WHERE create_uid = %s"]
+        params = [value]
+        districts = self.env["res.users"]._uchaske_served_district_ids(value)
+        if districts:
+            sql, more = self._scope_person_sql("district_id", districts, lists)
+            parts.append(sql)
+            params.extend(more)
+        return [(field, "inselect", (" UNION ALL ".join(parts), params))]
 
     @api.model
     def _transfer_domain(self, operator, value, field="id"):

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .uchaske_person import scope_search
+from .uchaske_person import scope_search, served_search
 
 
 class UchaskePersonAddress(models.Model):
@@ -32,6 +32,10 @@ class UchaskePersonAddress(models.Model):
     scope_department_id = fields.Many2one(
         "uchaske.department", compute="_compute_scope", string="Linked department",
         search=scope_search("department_id", "person_id", lists=False))
+    scope_served_id = fields.Many2one(
+        "res.users", compute="_compute_scope",
+        search=served_search("person_id", lists=False),
+        string="Served or recorded by")
     person_create_uid = fields.Many2one(
         "res.users", compute="_compute_scope", search="_search_person_create_uid",
         string="Person recorded by")
@@ -45,6 +49,7 @@ class UchaskePersonAddress(models.Model):
             row.scope_post_id = person.district_id.post_id
             row.scope_department_id = person.department_id
             row.person_create_uid = person.create_uid
+            row.scope_served_id = person.create_uid
 
     @api.model
     def _search_person_create_uid(self, operator, value):
