@@ -402,10 +402,11 @@ class UchaskeAppendixImport(models.TransientModel):
         raise UserError(_('unknown residence status "%s": write "permanent" or '
                           '"temporary"') % text)
 
-    @api.multi
-    def _prepare_entry_vals(self, values, person, run=None):
-        self.ensure_one()
-        vals = {"district_id": self.district_id.id, "person_id": person.id}
+    @api.model
+    def _entry_column_vals(self, values):
+        """The entry's own columns of a row (not the person's), as the ORM
+        takes them: the residence status by its key, dates as strings."""
+        vals = {}
         for name, value in values.items():
             if name in PERSON_COLUMNS or value is None:
                 continue
@@ -414,6 +415,13 @@ class UchaskeAppendixImport(models.TransientModel):
             elif hasattr(value, "isoformat"):
                 value = fields.Date.to_string(value)
             vals[name] = value
+        return vals
+
+    @api.multi
+    def _prepare_entry_vals(self, values, person, run=None):
+        self.ensure_one()
+        vals = {"district_id": self.district_id.id, "person_id": person.id}
+        vals.update(self._entry_column_vals(values))
         if values.get("citizenship") and not person.sudo().citizenship_id:
             vals["citizenship_id"] = self._find_country(
                 values["citizenship"], run).id
@@ -587,6 +595,11 @@ class UchaskeAppendixImport(models.TransientModel):
             "rejected_count": len(rejected),
             "result": "\n".join(report),
         })
+        return self._action_reopen()
+
+    @api.multi
+    def _action_reopen(self):
+        """The wizard again, showing its result or progress."""
         return {
             "type": "ir.actions.act_window",
             "name": _("Import a list"),

@@ -62,17 +62,6 @@ class UchaskeAppendixImport(models.TransientModel):
             _is_runner_enabled()
 
     @api.multi
-    def _action_reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Import a list"),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
-
-    @api.multi
     def action_refresh(self):
         """Show the progress of a background import."""
         self.ensure_one()

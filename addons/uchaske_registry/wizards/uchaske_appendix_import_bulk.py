@@ -22,7 +22,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from uchaske_rules import dashboard
 from uchaske_rules import iin as iin_core
-from .uchaske_appendix_import import LIST_MODELS, PERSON_COLUMNS, ROW_ERRORS
+from .uchaske_appendix_import import LIST_MODELS, ROW_ERRORS
 
 #: rows of one set-based batch: what a batch costs besides its rows (the
 #: lookups, the rule checks, the district passport's counts) is paid once
@@ -291,14 +291,7 @@ class UchaskeAppendixImport(models.TransientModel):
             defaults = {name: person[person_field] for name, person_field in
                         Foreigner._person_defaults.items()}
         vals = {"district_id": self.district_id.id}
-        for name, value in values.items():
-            if name in PERSON_COLUMNS or value is None:
-                continue
-            if name == "residence_status":
-                value = self._residence_status(value)
-            elif hasattr(value, "isoformat"):
-                value = fields.Date.to_string(value)
-            vals[name] = value
+        vals.update(self._entry_column_vals(values))
         if vals.get("passport_number"):
             vals["passport_number"] = vals["passport_number"].strip()
         for name, value in defaults.items():
