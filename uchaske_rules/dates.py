@@ -58,6 +58,16 @@ def as_date(day):
     raise TypeError("expected a date, got %r" % (day,))
 
 
+def format_order_date(day):
+    """A date as the order's forms write it: ``2026-11-02`` (a date or
+    Odoo's string) -> ``02.11.2026``; empty for no date."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        day = datetime.strptime(day[:10], "%Y-%m-%d")
+    return as_date(day).strftime("%d.%m.%Y")
+
+
 def _as_datetime(moment):
     """Return ``moment`` as a :class:`datetime` (a date means its midnight)."""
     if isinstance(moment, datetime):

@@ -472,3 +472,18 @@ class TestNoticeAndDeadlines(unittest.TestCase):
                          (D(2023, 2, 1), D(2023, 2, 28)))
         self.assertEqual(dates.month_bounds(D(2024, 12, 31)),
                          (D(2024, 12, 1), D(2024, 12, 31)))
+
+
+class TestFormatOrderDate(unittest.TestCase):
+    """The forms of the order (A1-A4, the plan, the case card) write dates
+    as day.month.year."""
+
+    def test_date_string_and_datetime(self):
+        self.assertEqual(dates.format_order_date(date(2026, 11, 2)), "02.11.2026")
+        self.assertEqual(dates.format_order_date("2026-11-02"), "02.11.2026")
+        self.assertEqual(dates.format_order_date(datetime(2026, 11, 2, 23, 5)),
+                         "02.11.2026")
+
+    def test_no_date_is_empty(self):
+        self.assertEqual(dates.format_order_date(False), "")
+        self.assertEqual(dates.format_order_date(None), "")

@@ -1,6 +1,8 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, api, models
+
+from uchaske_rules.dates import format_order_date
 
 from .uchaske_district_passport_year import FIGURES
 
@@ -12,10 +14,6 @@ class UchaskeDistrictPassportPrint(models.AbstractModel):
 
     _name = "report.uchaske_base.report_district_passport"
     _description = "District passport print (Appendix 1)"
-
-    @api.model
-    def _date(self, value):
-        return fields.Date.from_string(value).strftime("%d.%m.%Y") if value else ""
 
     @api.model
     def _section_1(self, passport):
@@ -30,8 +28,8 @@ class UchaskeDistrictPassportPrint(models.AbstractModel):
         for number, act in enumerate(passport.handover_ids.sorted(
                 lambda a: (a.date_acceptance or "", a.id)), 1):
             rows.append([number, act.accepting_user_id.name,
-                         self._date(act.date_acceptance),
-                         "%s (%s)" % (self._date(act.date_handover),
+                         format_order_date(act.date_acceptance),
+                         "%s (%s)" % (format_order_date(act.date_handover),
                                       act.handing_user_id.name),
                          ", ".join(filter(None, [act.supervisor_position,
                                                  act.supervisor_id.name])),
@@ -139,24 +137,32 @@ class UchaskeDistrictPassportPrint(models.AbstractModel):
         ]
 
     @api.model
+    def _cover(self, passport):
+        """The cover's lines. A method of its own: ``_()`` finds the
+        print's language through ``self`` in its caller's frame, which a
+        comprehension does not have."""
+        return {
+            "title": _("Passport of administrative district No. %s")
+            % passport.district_number,
+            "started": _("Started on %s") % (
+                format_order_date(passport.date_started) or "—"),
+            "finished": _("Finished on %s") % (
+                format_order_date(passport.date_finished) or "—"),
+            "retention": _("Retention period: %s") % (
+                passport.retention_period or ""),
+            "note": _("Note: the data of the administrative district's "
+                      "passport are updated as of 1 January."),
+            "appendix": _("Appendix 1 to the Rules of organising the "
+                          "activity of district police inspectors and "
+                          "their assistants"),
+        }
+
+    @api.model
     def get_report_values(self, docids, data=None):
         passports = self.env["uchaske.district.passport"].browse(docids)
         return {
             "doc_ids": docids, "doc_model": "uchaske.district.passport",
             "docs": passports,
             "sections": {p.id: self._sections(p) for p in passports},
-            "cover": {p.id: {
-                "title": _("Passport of administrative district No. %s")
-                % p.district_number,
-                "started": _("Started on %s") % (self._date(p.date_started) or "—"),
-                "finished": _("Finished on %s") % (
-                    self._date(p.date_finished) or "—"),
-                "retention": _("Retention period: %s") % (
-                    p.retention_period or ""),
-                "note": _("Note: the data of the administrative district's "
-                          "passport are updated as of 1 January."),
-                "appendix": _("Appendix 1 to the Rules of organising the "
-                              "activity of district police inspectors and "
-                              "their assistants"),
-            } for p in passports},
+            "cover": {p.id: self._cover(p) for p in passports},
         }

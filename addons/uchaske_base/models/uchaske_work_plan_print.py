@@ -4,6 +4,8 @@ from babel.dates import format_date
 
 from odoo import _, api, fields, models
 
+from uchaske_rules.dates import format_order_date
+
 
 class UchaskeWorkPlanPrint(models.AbstractModel):
     """The police point's monthly work plan printed (R18, R24.1, R24.2):
@@ -14,10 +16,6 @@ class UchaskeWorkPlanPrint(models.AbstractModel):
 
     _name = "report.uchaske_base.report_work_plan"
     _description = "Monthly work plan print"
-
-    @api.model
-    def _date(self, value):
-        return fields.Date.from_string(value).strftime("%d.%m.%Y") if value else ""
 
     @api.model
     def _month(self, plan):
@@ -58,8 +56,8 @@ class UchaskeWorkPlanPrint(models.AbstractModel):
     @api.model
     def _rows(self, plan):
         return [[index, item.name, item.assignee_id.name or "",
-                 self._date(item.date_due), item.result or "",
-                 self._date(item.date_done)]
+                 format_order_date(item.date_due), item.result or "",
+                 format_order_date(item.date_done)]
                 for index, item in enumerate(plan.item_ids, 1)]
 
     @api.model

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from uchaske_rules.dates import format_order_date as format_date
+
 #: the printed lists: {model: (appendix number or None, PDF report, XLSX report)}
 LISTS = {
     "uchaske.firearm.owner": (
@@ -13,11 +15,6 @@ LISTS = {
         4, "uchaske_registry.report_appendix4", "uchaske_registry.appendix4_xlsx"),
     "uchaske.registry.case": (None, None, "uchaske_registry.register_xlsx"),
 }
-
-
-def format_date(value):
-    """``2026-11-02`` -> ``02.11.2026`` (the order's date format)."""
-    return fields.Date.from_string(value).strftime("%d.%m.%Y") if value else ""
 
 
 def join(*parts):
