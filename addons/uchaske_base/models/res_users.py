@@ -22,6 +22,11 @@ class ResUsers(models.Model):
         compute="_compute_uchaske_post_ids",
         help="Police points whose work the officer organises as responsible "
              "inspector (R24).")
+    uchaske_service_department_ids = fields.Many2many(
+        "uchaske.department", string="Local police services headed",
+        compute="_compute_uchaske_service_department_ids",
+        help="Departments whose local police service the officer heads: he "
+             "approves their police points' monthly plans (R18).")
 
     @api.multi
     def _compute_uchaske_district_ids(self):
@@ -65,6 +70,19 @@ class ResUsers(models.Model):
         for user in self:
             user.uchaske_post_ids = posts.search(
                 [("responsible_inspector_id", "=", user.id)])
+
+    @api.multi
+    def _compute_uchaske_service_department_ids(self):
+        """For the R18 record rules: a list of ids evaluated once per user
+        (Odoo caches the rules' domains), instead of the path
+        ``department_id.police_service_ids.chief_id``, which Odoo 11
+        resolved with three statements at every query of a plan or of a
+        plan item (issue 14). The police service clears the rules' cache
+        when its chief changes."""
+        services = self.env["uchaske.police.service"].sudo()
+        for user in self:
+            user.uchaske_service_department_ids = services.search(
+                [("chief_id", "=", user.id)]).mapped("department_id")
 
     @api.multi
     def write(self, vals):

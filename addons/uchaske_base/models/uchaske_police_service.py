@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class UchaskePoliceService(models.Model):
@@ -25,3 +25,27 @@ class UchaskePoliceService(models.Model):
         help="Senior inspectors who control preventive work (R16) and case "
              "materials kept at the department (R13).")
     active = fields.Boolean(default=True)
+
+    #: what the R18 rules of the monthly plans read of a service
+    #: (``res.users.uchaske_service_department_ids``)
+    _RULE_FIELDS = frozenset(["chief_id", "department_id", "active"])
+
+    @api.model
+    def create(self, vals):
+        service = super(UchaskePoliceService, self).create(vals)
+        if vals.get("chief_id"):
+            self.env["ir.rule"].clear_caches()
+        return service
+
+    @api.multi
+    def write(self, vals):
+        result = super(UchaskePoliceService, self).write(vals)
+        if self._RULE_FIELDS & set(vals):
+            self.env["ir.rule"].clear_caches()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super(UchaskePoliceService, self).unlink()
+        self.env["ir.rule"].clear_caches()
+        return result

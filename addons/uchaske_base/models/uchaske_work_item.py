@@ -390,7 +390,10 @@ class UchaskeWorkItem(models.TransientModel):
             definition = self._my_work_definition(res_model)
             states[res_model] = (definition or {}).get("states", {})
             if own_districts is None:
-                own_districts = tuple(self.env.user.uchaske_district_ids.ids)
+                # as ``uchaske_district_ids``, in one statement
+                Users = self.env["res.users"]
+                own_districts = tuple(sorted(
+                    Users._uchaske_served_district_ids(self.env.uid)))
                 today = fields.Date.to_string(self._my_work_clock()["today"])
             if definition and any(transition["guard_domain"]
                                   for transition in definition["transitions"]):
@@ -497,13 +500,13 @@ class UchaskeWorkItem(models.TransientModel):
         """The transitions the user may fire now, every guard of the engine
         checked (as ``_wf_available_transitions``): only for the rows read,
         the page shown, a few statements per model (``_my_work_fireable``)."""
+        targets = self._my_work_targets()
         by_model = defaultdict(set)
-        for item in self:
-            item.actions = False
-            if item.kind != "team" and item.res_model in self.env and \
-                    item.res_id and \
-                    hasattr(self.env[item.res_model], "_wf_available_transitions"):
-                by_model[item.res_model].add(item.res_id)
+        for target in targets.values():
+            if target["kind"] != "team" and target["res_model"] in self.env and \
+                    target["res_id"] and hasattr(
+                        self.env[target["res_model"]], "_wf_available_transitions"):
+                by_model[target["res_model"]].add(target["res_id"])
         names = {}
         engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
         for res_model, ids in by_model.items():
@@ -511,7 +514,9 @@ class UchaskeWorkItem(models.TransientModel):
                     res_model, sorted(ids)).items():
                 names[(res_model, res_id)] = ", ".join(fireable)
         for item in self:
-            item.actions = names.get((item.res_model, item.res_id)) or False
+            target = targets.get(item.id) or {}
+            item.actions = names.get(
+                (target.get("res_model"), target.get("res_id"))) or False
 
     #: the engine's checks that :meth:`_my_work_fireable` makes for the whole
     #: page at once; any other check of ``_wf_guards`` runs per record
@@ -617,7 +622,8 @@ class UchaskeWorkItem(models.TransientModel):
         """The officers a supervisor oversees: the whole department for the
         chief (R16), the districts of the police points led for the
         responsible inspector (R24); nobody for the others."""
-        user = self.env.user
+        # the one column needed, not every column of the user
+        user = self.env.user.with_context(prefetch_fields=False)
         Users = self.env["res.users"]
         if user.has_group("uchaske_base.group_district_chief") and \
                 user.uchaske_department_id:
@@ -632,17 +638,26 @@ class UchaskeWorkItem(models.TransientModel):
 
     @api.model
     def _my_work_team_rows(self, clock):
-        """One row per officer with overdue items: how many (one query)."""
+        """One row per officer with overdue items: how many (one statement
+        for the counts, built by the ORM from the same domain as the
+        officer's list, :meth:`_my_work_open_team`; the names of those
+        counted only, not every column of every officer)."""
         officers = self._my_work_officers()
         if not officers:
             return []
-        groups = self.env["mail.activity"].sudo().read_group(
-            self._my_work_team_domain(officers, clock), ["user_id"], ["user_id"])
+        query = self.env["mail.activity"].sudo()._where_calc(
+            self._my_work_team_domain(officers, clock))
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute(
+            'SELECT "mail_activity".user_id, count(*) FROM %s WHERE %s'
+            ' GROUP BY 1' % (from_clause, where_clause or "TRUE"), params)
+        counts = dict(self.env.cr.fetchall())
+        names = dict(self.env["res.users"].sudo().with_context(
+            prefetch_fields=False).browse(sorted(counts)).name_get())
         rank = my_work.rank(my_work.OVERDUE) * 10 + 1  # after one's own
         rows = []
-        for group in groups:
-            user_id, user_name = group["user_id"]
-            count = group["user_id_count"]
+        for user_id in sorted(counts, key=lambda found: (names[found], found)):
+            user_name, count = names[user_id], counts[user_id]
             rows.append({
                 "kind": "team",
                 "urgency": my_work.OVERDUE,
@@ -710,10 +725,11 @@ class UchaskeWorkItem(models.TransientModel):
         """The record's name, its person, the district's name and the
         document, for the rows read only (the page): one batch per model
         (``_my_work_details``), the districts' names in one."""
+        targets = self._my_work_targets()
         by_model = defaultdict(set)
-        for item in self:
-            if item.res_model in self.env and item.res_id:
-                by_model[item.res_model].add(item.res_id)
+        for target in targets.values():
+            if target["res_model"] in self.env and target["res_id"]:
+                by_model[target["res_model"]].add(target["res_id"])
         details = {}
         existing = self._my_work_existing(by_model)
         for res_model, ids in by_model.items():
@@ -722,15 +738,37 @@ class UchaskeWorkItem(models.TransientModel):
                 continue
             for res_id, info in self._my_work_details(res_model, ids).items():
                 details[(res_model, res_id)] = info
-        districts = dict(self.mapped("district_id").sudo().name_get())
+        district_ids = {target["district_id"] for target in targets.values()
+                        if target["district_id"]}
+        # the districts' own name, their two columns only (not every
+        # column of each district the cache holds)
+        districts = dict(self.env["uchaske.district"].sudo().with_context(
+            prefetch_fields=False).browse(sorted(district_ids)).name_get())
+        empty = dict.fromkeys(("res_model", "res_id", "model_name", "district_id"))
         for item in self:
-            info = details.get((item.res_model, item.res_id), {})
+            target = targets.get(item.id, empty)
+            info = details.get((target["res_model"], target["res_id"]), {})
             record_name = info.get("record_name") or False
             item.record_name = record_name
             item.person_name = info.get("person_name") or False
-            item.district_name = districts.get(item.district_id.id) or False
+            item.district_name = districts.get(target["district_id"]) or False
             item.document = " ".join(filter(None, (
-                item.model_name, record_name))) or False
+                target["model_name"], record_name))) or False
+
+    @api.multi
+    def _my_work_targets(self):
+        """{row id: {"kind", "res_model", "res_id", "model_name",
+        "district_id"}} of the rows ``self``: one statement for the page.
+        The list reads only the columns it shows; reading these through the
+        records would read every column of every row the cache prefetches
+        (twice as many rows as the page, issue 9)."""
+        ids = [item_id for item_id in self.ids if isinstance(item_id, int)]
+        if not ids:
+            return {}
+        self.env.cr.execute(
+            "SELECT id, kind, res_model, res_id, model_name, district_id"
+            " FROM uchaske_work_item WHERE id = ANY(%s)", (ids,))
+        return {row["id"]: row for row in self.env.cr.dictfetchall()}
 
     @api.model
     def _my_work_search_text(self, field_name, operator, value):

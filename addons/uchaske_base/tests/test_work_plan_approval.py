@@ -119,3 +119,26 @@ class TestWorkPlanApproval(DailyCase):
                 self.assertIn("Approve", rows.actions or "", role)
             for role in ("responsible", "service_chief2"):
                 self.assertFalse(self._my_work(role, plan), role)
+
+    def test_r18_reading_follows_the_service_chief_at_once(self):
+        """R18: the rules give the plans to the service's chief of the
+        moment: the former chief loses them and the new one gets them as
+        soon as the chief changes (the rules' cached domain is renewed),
+        for the plan and its items; a service archived gives them to
+        nobody."""
+        plan = self._submitted()
+        former = plan.sudo(self.users["service_chief"])
+        self.assertEqual(former.analysis, plan.analysis)  # rule cached now
+        self.service1.chief_id = self.users["service_chief2"]
+        self.env["uchaske.work.plan"].invalidate_cache()
+        with self.assertRefused(AccessError):
+            plan.sudo(self.users["service_chief"]).read(["analysis"])
+        with self.assertRefused(AccessError):
+            plan.item_ids[0].sudo(self.users["service_chief"]).read(["name"])
+        mine = plan.sudo(self.users["service_chief2"])
+        self.assertEqual(mine.analysis, plan.analysis)
+        self.assertEqual(len(mine.item_ids), 2)
+        self.service1.active = False
+        self.env["uchaske.work.plan"].invalidate_cache()
+        with self.assertRefused(AccessError):
+            plan.sudo(self.users["service_chief2"]).read(["analysis"])

@@ -437,8 +437,10 @@ class UchaskeRegistryCase(models.Model):
         """The number and the person (R11): what an officer recognises a
         case by in a list of choices, a message or My work."""
         names = dict(super(UchaskeRegistryCase, self).name_get())  # R15
+        # the persons of all the cases in one read (a ``sudo()`` per case
+        # would read them one by one, issue 9)
         return [(case.id, " ".join(filter(None, [
-            names.get(case.id), case.sudo().person_id.name]))) for case in self]
+            names.get(case.id), case.person_id.name]))) for case in self.sudo()]
 
     @api.model
     def _name_search(self, name="", args=None, operator="ilike", limit=100,

@@ -48,26 +48,35 @@ class UchaskeWorkItem(models.TransientModel):
         Case._apply_ir_rules(query, "read")
         from_clause, where_clause, params = query.get_sql()
         self.env.cr.execute(
-            'SELECT "%s".id, "%s".next_check_due FROM %s WHERE %s ORDER BY 1' % (
-                Case._table, Case._table, from_clause, where_clause or "TRUE"),
+            'SELECT "%s".id, "%s".next_check_due, "%s".district_id FROM %s'
+            ' WHERE %s ORDER BY 1' % (Case._table, Case._table, Case._table,
+                                      from_clause, where_clause or "TRUE"),
             params)
         # translated once, not per case (``_`` inspects the caller's frame)
         name = "R12: %s" % _("supervision check due")
-        for case_id, next_check_due in self.env.cr.fetchall():
+        # hundreds of checks fall due on the same days: each day's end and
+        # urgency computed once
+        by_day = {}
+        for case_id, next_check_due, district_id in self.env.cr.fetchall():
             if case_id in listed:
                 continue
-            due = self._my_work_day_end(
-                clock, fields.Date.from_string(next_check_due))
-            bucket, rank = self._my_work_urgency(clock, due)
+            if next_check_due not in by_day:
+                due = self._my_work_day_end(
+                    clock, fields.Date.from_string(next_check_due))
+                by_day[next_check_due] = (fields.Datetime.to_string(due),) + \
+                    self._my_work_urgency(clock, due)
+            due, bucket, rank = by_day[next_check_due]
             extra.append({
                 "kind": "deadline",
                 "urgency": bucket,
                 "urgency_rank": rank,
                 "name": name,
-                "date_due": fields.Datetime.to_string(due),
+                "date_due": due,
                 "requirement_ref": "R12",
                 "res_model": Case._name,
                 "res_id": case_id,
+                # known here: _my_work_describe need not look it up
+                "district_id": district_id,
                 "overdue": bucket == my_work.OVERDUE,
             })
         return extra
