@@ -127,10 +127,18 @@ class UchaskeInfoTransmission(models.Model):
 
     @api.multi
     def _wf_guard_verify(self, transition):
-        if not (self.verification_result or "").strip():
-            return _("Result of the verification: write it before filing "
-                     "(R24.5).")
-        return None
+        return self._wf_guard_verify_batch(transition)[self.id]
+
+    @api.multi
+    def _wf_guard_verify_batch(self, transition):
+        """``_wf_guard_verify`` of a set at once (My work's page of a
+        chief's transmissions, issue 9): one read of the result, the
+        message translated once."""
+        message = _("Result of the verification: write it before filing "
+                    "(R24.5).")
+        return {record.id: None if (record.verification_result or "").strip()
+                else message
+                for record in self.with_context(prefetch_fields=False)}
 
     @api.multi
     def _wf_before_verify(self, transition, values):

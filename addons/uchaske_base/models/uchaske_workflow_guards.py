@@ -176,8 +176,11 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         if batch is not None:
             messages = batch(transition)
         else:
+            # the fields a guard reads, for the whole set, one column each:
+            # not every column of the page (texts included) at its first read
+            records = self.with_context(prefetch_fields=False)
             messages = {record.id: getattr(record, method)(transition)
-                        for record in self}
+                        for record in records}
         return {res_id: ValidationError(message)
                 for res_id, message in messages.items() if message}
 
