@@ -126,7 +126,11 @@ class UchaskeAccessJournalMixin(models.AbstractModel):
 
     @api.multi
     def name_get(self):
-        parent = super(UchaskeAccessJournalMixin, self).name_get
+        # the name's own column(s), not every column of every record the
+        # cache holds (a list of 80 cases showed its persons' names by
+        # reading all their columns, issue 14)
+        parent = super(UchaskeAccessJournalMixin, self.with_context(
+            prefetch_fields=False)).name_get
         if not self.ids:
             return parent()
         return self._journal_call("open", parent, details="display_name",
