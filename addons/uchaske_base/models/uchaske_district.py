@@ -72,7 +72,11 @@ class UchaskeDistrict(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(d.id, "%s. %s" % (d.number, d.name)) for d in self]
+        # the two columns named, not every column of the districts in cache
+        # (their boundary polygon among them, uchaske_geo): every list
+        # shows a district (issue 14)
+        return [(d.id, "%s. %s" % (d.number, d.name))
+                for d in self.with_context(prefetch_fields=False)]
 
     @api.multi
     def _compute_substitute_id(self):
