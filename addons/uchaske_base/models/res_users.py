@@ -25,8 +25,9 @@ class ResUsers(models.Model):
     uchaske_service_department_ids = fields.Many2many(
         "uchaske.department", string="Local police services headed",
         compute="_compute_uchaske_service_department_ids",
-        help="Departments whose local police service the officer heads: he "
-             "approves their police points' monthly plans (R18).")
+        help="Departments whose local police service the officer heads, or "
+             "whose chief he substitutes today: he approves their police "
+             "points' monthly plans (R18).")
 
     @api.multi
     def _compute_uchaske_district_ids(self):
@@ -78,11 +79,17 @@ class ResUsers(models.Model):
         ``department_id.police_service_ids.chief_id``, which Odoo 11
         resolved with three statements at every query of a plan or of a
         plan item (issue 14). The police service clears the rules' cache
-        when its chief changes."""
+        when its chief or substitute changes, and the daily job of the
+        substitutions when a substitute's period starts or ends
+        (``uchaske.substitution._cron_refresh_access``)."""
         services = self.env["uchaske.police.service"].sudo()
+        today = fields.Date.context_today(self)
         for user in self:
-            user.uchaske_service_department_ids = services.search(
-                [("chief_id", "=", user.id)]).mapped("department_id")
+            user.uchaske_service_department_ids = services.search([
+                "|", ("chief_id", "=", user.id),
+                "&", "&", ("substitute_id", "=", user.id),
+                ("substitute_date_start", "<=", today),
+                ("substitute_date_end", ">=", today)]).mapped("department_id")
 
     @api.multi
     def write(self, vals):

@@ -165,6 +165,8 @@ class UchaskeSubstitution(models.Model):
     def _cron_refresh_access(self):
         """Substitutions start and end by themselves: the record rules read
         them through a cached domain, refreshed here daily (and at once on
-        every change)."""
+        every change). So do the periods of the substitutes of the local
+        police services' chiefs (R18, ``res.users
+        .uchaske_service_department_ids``)."""
         self.env["ir.rule"].clear_caches()
         return True

@@ -121,22 +121,20 @@ class UchaskeWorkPlan(models.Model):
     def _approver_domain(self):
         """R18: the plans the current user may approve: any he may change
         as district chief, else those of the departments whose local police
-        service he heads."""
+        service he heads or whose chief he substitutes today."""
         if self.env.user.has_group("uchaske_base.group_district_chief"):
             return []
-        services = self.env["uchaske.police.service"].sudo().search(
-            [("chief_id", "=", self.env.uid)])
-        return [("department_id", "in", services.mapped("department_id").ids)]
+        return [("department_id", "in",
+                 self.env.user.uchaske_service_department_ids.ids)]
 
     @api.multi
     def _approver_error(self):
         """R18: the plan is approved (or returned) by the chief of the local
-        police service of its department or by the district chief."""
+        police service of its department (or his substitute on the day) or
+        by the district chief."""
         self.ensure_one()
         if self.env.user.has_group("uchaske_base.group_district_chief") or \
-                self.env["uchaske.police.service"].sudo().search_count([
-                    ("department_id", "=", self.department_id.id),
-                    ("chief_id", "=", self.env.uid)]):
+                self.department_id in self.env.user.uchaske_service_department_ids:
             return None
         return _("Approval: the chief of the local police service or the "
                  "district chief approves the police point's plan (R18).")

@@ -5,7 +5,7 @@ service (whatever his role) or by the district chief -- as real users, with
 an injected clock."""
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import common
 
 from odoo.addons.uchaske_base.tests.common import GROUPS
@@ -142,3 +142,57 @@ class TestWorkPlanApproval(DailyCase):
         self.env["uchaske.work.plan"].invalidate_cache()
         with self.assertRefused(AccessError):
             plan.sudo(self.users["service_chief2"]).read(["analysis"])
+
+    def _substitute(self, start="2026-10-29", end="2026-10-30"):
+        """The inspector of department 1 substitutes the service's chief."""
+        self.service1.write({"substitute_id": self.users["inspector"].id,
+                             "substitute_date_start": start,
+                             "substitute_date_end": end})
+        self.env["res.users"].invalidate_cache()
+
+    def test_r18_substitute_approves_in_his_period_only(self):
+        """R18: "approved by the chief of the local police service or the
+        person substituting him": the substitute reads the department's
+        plans and approves them on the days of his period, not the day
+        before nor the day after; the history names him."""
+        plan = self._submitted()
+        substitute = self.users["inspector"]
+        self._substitute()
+        for day in ("2026-10-28 09:00:00", "2026-10-31 09:00:00"):
+            with freeze_time(day):
+                self.env["ir.rule"].clear_caches()  # the daily job (R6, R18)
+                self.env["res.users"].invalidate_cache()
+                # out of his period he may not even change the plan
+                with self.assertRefused(AccessError):
+                    plan.sudo(substitute).wf_apply("approve")
+        self.assertEqual(plan.state, "submitted")
+        with freeze_time("2026-10-30 09:00:00"):
+            self.env["ir.rule"].clear_caches()
+            self.env["res.users"].invalidate_cache()
+            self.assertIn(self.dep1, substitute.uchaske_service_department_ids)
+            plan.sudo(substitute).wf_apply("approve")
+        self.assertEqual(plan.state, "approved")
+        self.assertEqual(plan._wf_last_history().user_id, substitute)
+
+    def test_r18_substitute_must_be_stated_properly(self):
+        """R18: a substitute without his period, with a period ending before
+        it starts, the chief himself or an officer of another department is
+        refused with a message naming the field; nothing is written."""
+        cases = [
+            ({"substitute_id": self.users["inspector"].id}, "Substitutes from / until"),
+            ({"substitute_id": self.users["inspector"].id,
+              "substitute_date_start": "2026-11-02",
+              "substitute_date_end": "2026-11-01"}, "Substitutes until"),
+            ({"substitute_id": self.users["service_chief"].id,
+              "substitute_date_start": "2026-11-01",
+              "substitute_date_end": "2026-11-02"}, "another officer than the chief"),
+            ({"substitute_id": self.users["service_chief2"].id,
+              "substitute_date_start": "2026-11-01",
+              "substitute_date_end": "2026-11-02"}, "own department"),
+        ]
+        for vals, message in cases:
+            with self.assertRaisesRegex(ValidationError, message):
+                with self.env.cr.savepoint():
+                    self.service1.write(vals)
+            self.service1.invalidate_cache()
+            self.assertFalse(self.service1.substitute_id)
