@@ -22,6 +22,11 @@ class ResUsers(models.Model):
         compute="_compute_uchaske_post_ids",
         help="Police points whose work the officer organises as responsible "
              "inspector (R24).")
+    uchaske_service_department_ids = fields.Many2many(
+        "uchaske.department", string="Departments of the police service led",
+        compute="_compute_uchaske_service_department_ids",
+        help="Active departments whose active local police service the "
+             "officer heads: he approves their monthly plans (R18).")
 
     @api.multi
     def _compute_uchaske_district_ids(self):
@@ -65,6 +70,18 @@ class ResUsers(models.Model):
         for user in self:
             user.uchaske_post_ids = posts.search(
                 [("responsible_inspector_id", "=", user.id)])
+
+    @api.multi
+    def _compute_uchaske_service_department_ids(self):
+        """The work plans' rule of the police service's chief (R18) reads
+        this once, cached with the rules (``uchaske.police.service`` clears
+        them), instead of following ``department_id.police_service_ids``
+        with two searches at every list and access check (issue 14)."""
+        services = self.env["uchaske.police.service"].sudo()
+        for user in self:
+            user.uchaske_service_department_ids = services.search(
+                [("chief_id", "=", user.id)]).mapped("department_id").filtered(
+                    "active")
 
     @api.multi
     def write(self, vals):

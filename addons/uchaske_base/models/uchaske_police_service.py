@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class UchaskePoliceService(models.Model):
@@ -25,3 +25,32 @@ class UchaskePoliceService(models.Model):
         help="Senior inspectors who control preventive work (R16) and case "
              "materials kept at the department (R13).")
     active = fields.Boolean(default=True)
+
+    @api.model
+    def create(self, vals):
+        service = super(UchaskePoliceService, self).create(vals)
+        if vals.get("chief_id"):
+            self._clear_chief_rules()
+        return service
+
+    @api.multi
+    def write(self, vals):
+        result = super(UchaskePoliceService, self).write(vals)
+        if {"chief_id", "department_id", "active"} & set(vals):
+            self._clear_chief_rules()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super(UchaskePoliceService, self).unlink()
+        self._clear_chief_rules()
+        return result
+
+    @api.model
+    def _clear_chief_rules(self):
+        """R18: the work plans' rule follows the service's chief at once
+        (``res.users.uchaske_service_department_ids``, cached with the
+        rules and in this transaction's records)."""
+        self.env["res.users"].invalidate_cache(
+            ["uchaske_service_department_ids"])
+        self.env["ir.rule"].clear_caches()

@@ -119,3 +119,24 @@ class TestWorkPlanApproval(DailyCase):
                 self.assertIn("Approve", rows.actions or "", role)
             for role in ("responsible", "service_chief2"):
                 self.assertFalse(self._my_work(role, plan), role)
+
+    def test_r18_rule_follows_the_service_chief_at_once(self):
+        """R18 (issue 14: the rule reads a user field cached with the
+        rules): a new chief of the service reads the department's plans at
+        once and his predecessor no longer does; an archived service gives
+        none; the other department's service chief never did."""
+        plan = self._submitted()
+        plan.invalidate_cache()
+
+        def reads(key):
+            return bool(self.env["uchaske.work.plan"].sudo(
+                self.users[key]).search([("id", "=", plan.id)]))
+        self.assertTrue(reads("service_chief"))
+        self.assertFalse(reads("service_chief2"))
+        self.service1.chief_id = self.users["service_chief2"]
+        self.assertFalse(reads("service_chief"))
+        self.assertTrue(reads("service_chief2"))
+        self.service1.active = False
+        self.assertFalse(reads("service_chief2"))
+        with self.assertRaises(AccessError):
+            plan.sudo(self.users["service_chief2"]).wf_apply("approve")
