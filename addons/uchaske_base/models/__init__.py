@@ -2,6 +2,7 @@ from . import base
 from . import res_users
 from . import res_authentication_attempt
 from . import ir_config_parameter
+from . import ir_rule
 from . import uchaske_document_access_mixin
 from . import res_partner
 from . import res_company

@@ -78,8 +78,9 @@ class ResUsers(models.Model):
         (Odoo caches the rules' domains), instead of the path
         ``department_id.police_service_ids.chief_id``, which Odoo 11
         resolved with three statements at every query of a plan or of a
-        plan item (issue 14). The police service clears the rules' cache
-        when its chief or substitute changes, and the daily job of the
+        plan item (issue 14). The police service (and an archived
+        department) clears the rules' cache when its chief or substitute
+        changes (``_clear_chief_rules``), and the daily job of the
         substitutions when a substitute's period starts or ends
         (``uchaske.substitution._cron_refresh_access``)."""
         services = self.env["uchaske.police.service"].sudo()
@@ -89,7 +90,8 @@ class ResUsers(models.Model):
                 "|", ("chief_id", "=", user.id),
                 "&", "&", ("substitute_id", "=", user.id),
                 ("substitute_date_start", "<=", today),
-                ("substitute_date_end", ">=", today)]).mapped("department_id")
+                ("substitute_date_end", ">=", today)]).mapped(
+                    "department_id").filtered("active")
 
     @api.multi
     def write(self, vals):

@@ -47,3 +47,11 @@ class UchaskeDepartment(models.Model):
     def _get_management_users(self):
         """Chief and deputies: the people R6/R7 give the orders to."""
         return self.mapped("chief_id") | self.mapped("deputy_ids")
+
+    @api.multi
+    def write(self, vals):
+        result = super(UchaskeDepartment, self).write(vals)
+        if "active" in vals:
+            # the police service chief's rule (R18) keeps active departments
+            self.env["uchaske.police.service"]._clear_chief_rules()
+        return result

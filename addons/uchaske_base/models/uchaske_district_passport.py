@@ -29,8 +29,11 @@ class UchaskeDistrictPassport(models.Model):
         required=True, ondelete="cascade", readonly=True)
     district_number = fields.Integer(
         related="district_id.number", string="District No.", readonly=True)
+    # stored: the list shows it, and reading it through the district
+    # re-read the whole passport row as superuser (issue 14)
     inspector_id = fields.Many2one(
-        related="district_id.inspector_id", string="Inspector", readonly=True)
+        related="district_id.inspector_id", string="Inspector", readonly=True,
+        store=True)
     date_started = fields.Date(
         string="Started on", default=fields.Date.context_today,
         track_visibility="onchange")
@@ -74,11 +77,13 @@ class UchaskeDistrictPassport(models.Model):
 
     @api.multi
     def _compute_current(self):
-        """The newest year column and walkthrough of each passport, in one
-        statement for the whole page (issue 14: the list read every year,
-        walkthrough and their rules per passport, 26 statements for one
-        row). Same order as ``year_ids`` / ``walkthrough_ids``; these rows
-        share their passport's district, so its readers read them."""
+        """The newest year column and walkthrough of each passport, and the
+        walkthrough's stored progress, in one statement for the whole page
+        (issue 14: the list read every year, walkthrough and their rules per
+        passport, 26 statements for one row; then each walkthrough's row
+        again for its progress). Same order as ``year_ids`` /
+        ``walkthrough_ids``; these rows share their passport's district, so
+        its readers read them."""
         current = {}
         ids = [pid for pid in self.ids if isinstance(pid, int)]
         if ids:
@@ -87,20 +92,24 @@ class UchaskeDistrictPassport(models.Model):
                        (SELECT y.id FROM uchaske_district_passport_year y
                          WHERE y.passport_id = p.id
                          ORDER BY y.year DESC LIMIT 1),
-                       (SELECT w.id FROM uchaske_district_walkthrough w
-                         WHERE w.passport_id = p.id
-                         ORDER BY w.date_appointed DESC, w.id DESC LIMIT 1)
-                  FROM uchaske_district_passport p WHERE p.id = ANY(%s)""",
-                                [ids])
+                       w.id, w.progress
+                  FROM uchaske_district_passport p
+                  LEFT JOIN LATERAL (
+                       SELECT w.id, w.progress
+                         FROM uchaske_district_walkthrough w
+                        WHERE w.passport_id = p.id
+                        ORDER BY w.date_appointed DESC, w.id DESC LIMIT 1) w
+                    ON TRUE
+                 WHERE p.id = ANY(%s)""", [ids])
             current = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         Year = self.env["uchaske.district.passport.year"]
         Walkthrough = self.env["uchaske.district.walkthrough"]
         for passport in self:
-            year_id, walkthrough_id = current.get(passport.id, (None, None))
-            walkthrough = Walkthrough.browse(walkthrough_id)
+            year_id, walkthrough_id, progress = current.get(
+                passport.id, (None, None, None))
             passport.current_year_id = Year.browse(year_id)
-            passport.walkthrough_id = walkthrough
-            passport.walkthrough_progress = walkthrough.progress
+            passport.walkthrough_id = Walkthrough.browse(walkthrough_id)
+            passport.walkthrough_progress = progress or 0.0
 
     @api.multi
     def _compute_stale_count(self):

@@ -68,18 +68,27 @@ class UchaskePoliceService(models.Model):
     def create(self, vals):
         service = super(UchaskePoliceService, self).create(vals)
         if vals.get("chief_id") or vals.get("substitute_id"):
-            self.env["ir.rule"].clear_caches()
+            self._clear_chief_rules()
         return service
 
     @api.multi
     def write(self, vals):
         result = super(UchaskePoliceService, self).write(vals)
         if self._RULE_FIELDS & set(vals):
-            self.env["ir.rule"].clear_caches()
+            self._clear_chief_rules()
         return result
 
     @api.multi
     def unlink(self):
         result = super(UchaskePoliceService, self).unlink()
-        self.env["ir.rule"].clear_caches()
+        self._clear_chief_rules()
         return result
+
+    @api.model
+    def _clear_chief_rules(self):
+        """R18: the work plans' rule follows the service's chief and his
+        substitute at once (``res.users.uchaske_service_department_ids``,
+        cached with the rules and in this transaction's records)."""
+        self.env["res.users"].invalidate_cache(
+            ["uchaske_service_department_ids"])
+        self.env["ir.rule"].clear_caches()

@@ -27,7 +27,7 @@ ALLOWED = {
     (module, "model", name): "a model without a description: Odoo names it "
     "by its technical name, shown only in Settings > Technical > Models"
     for module in MODULES
-    for name in ("base", "ir.config_parameter", "ir.translation",
+    for name in ("base", "ir.config_parameter", "ir.translation", "ir.rule",
                  "ir.actions.report", "res.authentication.attempt")
 }
 

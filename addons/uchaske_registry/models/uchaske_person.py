@@ -43,6 +43,9 @@ class UchaskePerson(models.Model):
     _description = "Person"
     _inherit = ["mail.thread", "uchaske.access.journal.mixin"]
     _order = "surname, first_name, patronymic, id"
+    #: the person rules of the user's groups (each a sub-select of the scope
+    #: fields below, some an OR of two) as ONE sub-select (ir.rule, issue 14)
+    _rule_merge_subselects = True
 
     name = fields.Char(compute="_compute_name", store=True, index=True)
     iin = fields.Char(
@@ -174,7 +177,12 @@ class UchaskePerson(models.Model):
         in the order of the name: one query that walks the index of
         ``NAME_KEY`` and stops after ``limit`` rows, the record rules of
         ``access_rights_uid`` applied as in ``_search``."""
-        model = self.sudo(access_rights_uid)
+        # the rules as Odoo ORs them (ir.rule.domain_get): hashed once, they
+        # filter the walk in name order, which stops after ``limit`` rows;
+        # merged into one sub-select PostgreSQL joins all the persons of the
+        # scope with all those of the prefix first (issue 14: 15 -> 60 ms)
+        model = self.sudo(access_rights_uid).with_context(
+            rule_merge_subselects=False)
         model.check_access_rights("read")
         query = model._where_calc(list(args or []))
         model._apply_ir_rules(query, "read")

@@ -13,6 +13,8 @@ class UchaskePersonAddress(models.Model):
     _description = "Person address"
     _inherit = ["uchaske.access.journal.mixin"]  # R15
     _order = "date_from desc, id desc"
+    #: the address rules of the user's groups as ONE sub-select (ir.rule)
+    _rule_merge_subselects = True
 
     person_id = fields.Many2one(
         "uchaske.person", required=True, ondelete="cascade", index=True)
