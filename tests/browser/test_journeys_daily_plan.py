@@ -6,7 +6,9 @@ the inspector records an information transmission and marks it sent
 reopens the plan with a reason and the chief approves it again; the
 responsible inspector looks at the items on a timeline, prints the plan and
 starts next month's; the inspector looks at his month's working time grid
-(R8). Screenshots in ``var/screenshots/<journey>/``."""
+(R8); the administrator names the substitute of the local police service's
+chief, who approves the plans in his period (R18). Screenshots in
+``var/screenshots/<journey>/``."""
 import random
 import tempfile
 import time
@@ -14,11 +16,14 @@ from pathlib import Path
 
 import pytest
 
+import _servers
+
 MENU = {
     "plans": "uchaske_base.uchaske_work_plan_menu",
     "items": "uchaske_base.uchaske_work_plan_item_menu",
     "transmissions": "uchaske_base.uchaske_info_transmission_menu",
     "time_grid": "uchaske_base.uchaske_time_grid_menu",
+    "services": "uchaske_base.uchaske_police_service_menu",
 }
 
 
@@ -201,3 +206,46 @@ def test_28_inspector_sees_his_working_time_grid(journeys):
         assert heads[0].startswith("01.") and heads[9].startswith("10."), heads
     with j.step("close"):
         j.dialog_button("Close")
+
+
+def test_29_admin_names_the_substitute_of_the_service_chief(journeys):
+    """R18 ("approved by the chief of the local police service or the person
+    substituting him"): the administrator names the responsible inspector
+    substitute of the Yesil service's chief for three days; a period that
+    ends before it starts is refused with a message naming the field, and
+    nothing is saved until it is right."""
+    j = journeys("29 substitute of the service chief", "admin")
+    admin = _servers.Rpc(j.base_url, _servers.target_db(), "admin")
+    service = admin.call("uchaske.police.service", "search",
+                         [("name", "ilike", "Yesil district police department")])
+    assert len(service) == 1, service
+    try:
+        with j.step("open the Yesil local police service"):
+            j.open_menu(MENU["services"])
+            j.open_row("Yesil district police department")
+            j.edit()
+        with j.step("a period ending before it starts is refused"):
+            j.fill("substitute_id", "Gulnara Akhmetova")
+            j.fill("substitute_date_start", "2026-11-10")
+            j.fill("substitute_date_end", "2026-11-09")
+            j.click(j.find(".o_form_button_save", what="the Save button"))
+            text = j.dialog_text()
+            assert "Substitutes until" in text, text
+            j.dialog_button("Ok")
+            saved = admin.call("uchaske.police.service", "read", service,
+                               ["substitute_id"])
+            assert not saved[0]["substitute_id"], saved
+        with j.step("the right period is saved"):
+            j.fill("substitute_date_end", "2026-11-12")
+            j.save()
+            assert "Gulnara Akhmetova" in j.field_text("substitute_id")
+        saved = admin.call("uchaske.police.service", "read", service,
+                           ["substitute_id", "substitute_date_start",
+                            "substitute_date_end"])[0]
+        assert saved["substitute_date_start"] == "2026-11-10", saved
+        assert saved["substitute_date_end"] == "2026-11-12", saved
+    finally:
+        # the demo database is shared by the other journeys
+        admin.call("uchaske.police.service", "write", service, {
+            "substitute_id": False, "substitute_date_start": False,
+            "substitute_date_end": False})
