@@ -79,6 +79,34 @@ $$;
 """
 
 
+# the conversion's statements: {names} are identifiers (sql.Identifier)
+LOCK_TABLE = "LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"
+COUNT_ROWS = "SELECT count(*) FROM {table}"
+RENAME_TABLE = "ALTER TABLE {old} RENAME TO {new}"
+RENAME_INDEX = "ALTER INDEX {old} RENAME TO {new}"
+CREATE_PARTITIONED = """
+    CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING COMMENTS
+                          INCLUDING STORAGE)
+        PARTITION BY RANGE ({key});
+    ALTER TABLE {table} ADD CONSTRAINT {pkey} PRIMARY KEY (id, {key});
+    CREATE TABLE {default} PARTITION OF {table} DEFAULT;
+"""
+SEQUENCE_OWNER = "ALTER SEQUENCE {sequence} OWNED BY {table}.id"
+MONTHS_OF_ROWS = """
+    SELECT DISTINCT date_trunc('month', {key})::date FROM {old} ORDER BY 1"""
+COPY_MONTH = """
+    INSERT INTO {table} SELECT * FROM {old}
+     WHERE {key} >= %s AND {key} < %s::date + interval '1 month'"""
+ADD_CONSTRAINT = "ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"
+DROP_TABLE = "DROP TABLE {table}"
+
+
+def _run(cr, statement, params=None, **names):
+    """Run one of the statements above with its identifiers quoted."""
+    cr.execute(sql.SQL(statement).format(
+        **{key: sql.Identifier(value) for key, value in names.items()}), params)
+
+
 def relation_kind(cr, name=TABLE):
     """(relkind, owned by the current user) of ``name``, or (None, None)."""
     cr.execute("""
@@ -165,9 +193,8 @@ def convert(cr, today, months=MONTHS_AHEAD):
     date)``, foreign keys and indexes, copy the rows month by month, check
     the count and drop the plain table. In the caller's transaction: all or
     nothing."""
-    cr.execute(sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(
-        sql.Identifier(TABLE)))
-    cr.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(TABLE)))
+    _run(cr, LOCK_TABLE, table=TABLE)
+    _run(cr, COUNT_ROWS, table=TABLE)
     rows = cr.fetchone()[0]
     # what the plain table carries besides its columns, read before renaming
     cr.execute("""
@@ -191,36 +218,24 @@ def convert(cr, today, months=MONTHS_AHEAD):
         SELECT conname FROM pg_catalog.pg_constraint
          WHERE conrelid = %s::regclass AND contype = 'p'""", [TABLE])
     pkey = cr.fetchone()
-    ident = sql.Identifier
-    cr.execute(sql.SQL("ALTER TABLE {} RENAME TO {}").format(
-        ident(TABLE), ident(OLD_TABLE)))
+    _run(cr, RENAME_TABLE, old=TABLE, new=OLD_TABLE)
     if pkey:
-        cr.execute(sql.SQL("ALTER INDEX {} RENAME TO {}").format(
-            ident(pkey[0]), ident(OLD_TABLE + "_pkey")))
+        _run(cr, RENAME_INDEX, old=pkey[0], new=OLD_TABLE + "_pkey")
     for number, (name, _definition) in enumerate(indexes):
         # index names are the schema's: free them for the new table (the
         # date index stays usable for the copy month by month)
-        cr.execute(sql.SQL("ALTER INDEX {} RENAME TO {}").format(
-            ident(name), ident("%s_i%d" % (OLD_TABLE, number))))
-    cr.execute(sql.SQL("""
-        CREATE TABLE {table} (LIKE {old} INCLUDING DEFAULTS INCLUDING COMMENTS
-                              INCLUDING STORAGE)
-            PARTITION BY RANGE ({key});
-        ALTER TABLE {table} ADD CONSTRAINT {pkey} PRIMARY KEY (id, {key});
-        CREATE TABLE {default} PARTITION OF {table} DEFAULT;
-    """).format(table=ident(TABLE), old=ident(OLD_TABLE), key=ident(KEY),
-                pkey=ident(TABLE + "_pkey"), default=ident(DEFAULT_PARTITION)))
+        _run(cr, RENAME_INDEX, old=name, new="%s_i%d" % (OLD_TABLE, number))
+    _run(cr, CREATE_PARTITIONED, table=TABLE, old=OLD_TABLE, key=KEY,
+         pkey=TABLE + "_pkey", default=DEFAULT_PARTITION)
     # the same id sequence, now owned by the new table's column
     cr.execute("SELECT pg_catalog.pg_get_serial_sequence(%s, 'id')",
                [OLD_TABLE])
     sequence = cr.fetchone()[0]
     if sequence:
-        cr.execute(sql.SQL("ALTER SEQUENCE {} OWNED BY {}.id").format(
-            sql.SQL(sequence), ident(TABLE)))
+        cr.execute(sql.SQL(SEQUENCE_OWNER).format(
+            sequence=sql.SQL(sequence), table=sql.Identifier(TABLE)))
     # the months of the rows, then the current one and the next ones
-    cr.execute(sql.SQL("""
-        SELECT DISTINCT date_trunc('month', {key})::date
-          FROM {old} ORDER BY 1""").format(key=ident(KEY), old=ident(OLD_TABLE)))
+    _run(cr, MONTHS_OF_ROWS, key=KEY, old=OLD_TABLE)
     # (Odoo's cursor reads dates as strings)
     months_with_rows = [_as_date(row[0]) for row in cr.fetchall()]
     first = min(months_with_rows + [_month_start(today)])
@@ -228,21 +243,19 @@ def convert(cr, today, months=MONTHS_AHEAD):
     created = add_months(cr, first, span + months)
     copied = 0
     for month in months_with_rows:
-        cr.execute(sql.SQL("""
-            INSERT INTO {table} SELECT * FROM {old}
-             WHERE {key} >= %s AND {key} < %s::date + interval '1 month'
-        """).format(table=ident(TABLE), old=ident(OLD_TABLE), key=ident(KEY)),
-            [month, month])
+        _run(cr, COPY_MONTH, [month, month], table=TABLE, old=OLD_TABLE, key=KEY)
         copied += cr.rowcount
     if copied != rows:
         raise ValueError("%s: %d rows copied of %d" % (TABLE, copied, rows))
     for _name, definition in indexes:
         # built once per partition after the copy; later partitions inherit
-        cr.execute(definition)
+        # (the definition as PostgreSQL printed it, read above)
+        cr.execute(sql.SQL(definition))
     for name, definition, _contype in constraints:
-        cr.execute(sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} {}").format(
-            ident(TABLE), ident(name), sql.SQL(definition)))
-    cr.execute(sql.SQL("DROP TABLE {}").format(ident(OLD_TABLE)))
+        cr.execute(sql.SQL(ADD_CONSTRAINT).format(
+            table=sql.Identifier(TABLE), name=sql.Identifier(name),
+            definition=sql.SQL(definition)))
+    _run(cr, DROP_TABLE, table=OLD_TABLE)
     _logger.info("%s partitioned by month: %d rows copied, %d partitions",
                  TABLE, copied, created)
     return {"converted": True, "rows": copied, "created": created}
