@@ -171,8 +171,13 @@ def ensure_partitioned(cr, today, months=MONTHS_AHEAD):
     if not ours:
         # production: the journal belongs to the audit role (README,
         # "Ownership"); the conversion is the superuser's (docs/capacity.md)
-        _logger.warning("%s belongs to another role: not partitioned here; "
-                        "give it back to convert it (docs/capacity.md)", TABLE)
+        if kind == "p":
+            _logger.info("%s belongs to another role: its partitions are "
+                         "that role's", TABLE)
+        else:
+            _logger.warning("%s belongs to another role: not partitioned "
+                            "here; give it back to convert it "
+                            "(docs/capacity.md)", TABLE)
         return done
     started = time.time()
     # the trigger function the partitions' TRUNCATE guards call
