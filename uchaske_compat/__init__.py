@@ -26,6 +26,8 @@ SHIM_NAMES = (
     "addons_path",
     "rpc_errors",
     "listen_backlog",
+    # PostgreSQL: partitioned tables (the R15 journal, issue 14)
+    "partitioned_tables",
     # security (docs/security.md)
     "sandbox_modules",
     "db_service",

@@ -4,7 +4,7 @@
     "name": "Uchaske: preventive register",
     "summary": "Preventive register, supervision, transfer on relocation and "
                "the lists of Appendices 2-4 (Order No. 1095, R11-R17)",
-    "version": "11.0.2.2.0",
+    "version": "11.0.2.3.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",
@@ -24,6 +24,7 @@
         "data/uchaske_workflow_data.xml",
         "security/uchaske_appendix_access.xml",
         "data/uchaske_appendix_cron.xml",
+        "data/uchaske_access_log_cron.xml",
         "views/uchaske_registry_category_views.xml",
         "views/uchaske_registry_case_views.xml",
         "views/uchaske_person_views.xml",

@@ -43,26 +43,53 @@ APPEND_ONLY_SQL = """
 """
 
 
+#: the TRUNCATE guard of one partition: PostgreSQL clones a partitioned
+#: table's row triggers to its partitions, never its statement triggers
+PARTITION_TRUNCATE_SQL = """
+    DROP TRIGGER IF EXISTS {truncate_trigger} ON {partition};
+    CREATE TRIGGER {truncate_trigger}
+        BEFORE TRUNCATE ON {partition}
+        FOR EACH STATEMENT EXECUTE PROCEDURE {function}();
+"""
+
+
 def install_append_only(cr, table, model):
     """Create the append-only triggers of ``table``, unless the table
     belongs to another role (production, README): that role set them up and
-    the Odoo database user may not alter them."""
+    the Odoo database user may not alter them.
+
+    A partitioned table (the R15 journal, issue 14): its row triggers are
+    cloned to every partition, present and future, by PostgreSQL; the
+    TRUNCATE trigger is not, so each partition gets its own (a partition
+    created later gets it from the code that creates it)."""
     cr.execute("""
-        SELECT pg_catalog.pg_get_userbyid(relowner) = current_user
+        SELECT pg_catalog.pg_get_userbyid(relowner) = current_user, relkind
           FROM pg_catalog.pg_class
-         WHERE relname = %s AND relkind = 'r'
+         WHERE relname = %s AND relkind IN ('r', 'p')
            AND pg_catalog.pg_table_is_visible(oid)""", [table])
     row = cr.fetchone()
     if row and not row[0]:
         _logger.info("%s belongs to another role: its append-only triggers "
                      "are that role's", table)
         return
+    function = sql.Identifier("%s_append_only" % table)
     cr.execute(sql.SQL(APPEND_ONLY_SQL).format(
-        function=sql.Identifier("%s_append_only" % table),
+        function=function,
         row_trigger=sql.Identifier("%s_append_only" % table),
         truncate_trigger=sql.Identifier("%s_no_truncate" % table),
         table=sql.Identifier(table),
         message=sql.Literal("%s is append-only" % model)))
+    if row and row[1] == "p":
+        cr.execute("""
+            SELECT c.relname
+              FROM pg_catalog.pg_inherits i
+              JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+             WHERE i.inhparent = %s::regclass
+             ORDER BY c.relname""", [table])
+        for (partition,) in cr.fetchall():
+            cr.execute(sql.SQL(PARTITION_TRUNCATE_SQL).format(
+                function=function, partition=sql.Identifier(partition),
+                truncate_trigger=sql.Identifier("%s_no_truncate" % partition)))
 
 
 class UchaskeWorkflowHistory(models.Model):

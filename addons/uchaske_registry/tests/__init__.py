@@ -9,6 +9,7 @@ from . import test_appendix_import_background
 from . import test_person_name_search
 from . import test_chatter
 from . import test_access_journal_display
+from . import test_access_journal_partitions
 from . import test_report
 from . import test_my_work_registry
 from . import test_appendix_alerts
