@@ -46,8 +46,12 @@ class MailActivityMixin(models.AbstractModel):
         is the technical key (``mail.activity.uchaske_key``) by which code
         finds the activity again, whatever language its summary is in."""
         self.ensure_one()
-        activity_type = activity_type or self.env.ref(
-            "uchaske_base.mail_activity_type_deadline")
+        # the type by its cached external id: ``env.ref`` checks that the
+        # record exists, one statement per activity (issue 14)
+        activity_type = activity_type or self.env["mail.activity.type"].browse(
+            self.env["ir.model.data"].xmlid_to_res_id(
+                "uchaske_base.mail_activity_type_deadline",
+                raise_if_not_found=True))
         return self.env["mail.activity"].sudo().create({
             "res_model_id": self.env["ir.model"]._get(self._name).id,
             "res_id": self.id,

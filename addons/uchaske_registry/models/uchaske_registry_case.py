@@ -351,7 +351,10 @@ class UchaskeRegistryCase(models.Model):
         """The language the case's activities are written in: that of the
         inspector they are for, as the workflow's deadlines do."""
         self.ensure_one()
-        return self.inspector_id.sudo().lang or self.env.lang or "en_US"
+        inspector = self.inspector_id
+        # the user's own language is in the cache already (issue 14)
+        user = self.env.user if inspector == self.env.user else inspector.sudo()
+        return user.lang or self.env.lang or "en_US"
 
     @api.multi
     def _schedule_next_check(self):
