@@ -365,10 +365,13 @@ class UchaskeRegistryCase(models.Model):
             if lang != case.env.lang:
                 case.with_context(lang=lang)._schedule_next_check()
                 continue
+            # the person's name as the case shows it (name_get, R11), for
+            # the inspector the activity is for: read as the engine, without
+            # evaluating the persons' rule for the user again (issue 14)
             case._schedule_activity(
                 "R12", _("supervision check due"), case.next_check_due,
                 _("Check that %s keeps the restrictions and fulfils the "
-                  "obligations.") % case.person_id.name)
+                  "obligations.") % case.sudo().person_id.name)
 
     @api.multi
     def _schedule_term_end(self):
