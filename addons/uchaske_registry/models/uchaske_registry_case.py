@@ -362,7 +362,9 @@ class UchaskeRegistryCase(models.Model):
         written in the language of the inspector it is for (issue 13)."""
         for case in self:
             lang = case._activity_lang()
-            if lang != case.env.lang:
+            # no language in the context is English (issue 14: a context
+            # of its own is a cache of its own)
+            if lang != (case.env.lang or "en_US"):
                 case.with_context(lang=lang)._schedule_next_check()
                 continue
             # the person's name as the case shows it (name_get, R11), for
@@ -379,7 +381,9 @@ class UchaskeRegistryCase(models.Model):
         language of the inspector it is for (issue 13)."""
         for case in self:
             lang = case._activity_lang()
-            if lang != case.env.lang:
+            # no language in the context is English (issue 14: a context
+            # of its own is a cache of its own)
+            if lang != (case.env.lang or "en_US"):
                 case.with_context(lang=lang)._schedule_term_end()
                 continue
             case._schedule_activity(
