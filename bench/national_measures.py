@@ -26,6 +26,7 @@ hash chains (``wf_check_history``) and IINs are valid. Nothing is committed.
 
     .venv/bin/python bench/national_measures.py [--db uchaske_national]
         [--repeat 20] [--warmup 3] [--inspector inspector] [--chief chief]
+        [--first-only]
 """
 import argparse
 import os
@@ -128,6 +129,103 @@ def measure(call, baseline, repeat, warmup, cr):
             counts[0], counts[1])
 
 
+def other_measures(env, args, people, rows, found):
+    """The measures after the first one (lists, searches, My work, the daily
+    work's lists), appended to ``rows``; the names found by the person
+    searches go to ``found``."""
+    cr = env.cr
+    inspector, chief, surname, prefix = people
+    Case = env["uchaske.registry.case"]
+    Person = env["uchaske.person"]
+    # -- the inspector's list -----------------------------------------
+    cases = Case.sudo(inspector)
+
+    def list_cases(cases=cases):
+        cases.invalidate_cache()
+        return cases.search_read([], CASE_FIELDS, limit=80)
+
+    def raw_list():
+        cr.execute(RAW_LIST, [inspector.id, inspector.id])
+        return cr.fetchall()
+    assert [r["id"] for r in list_cases()] == [r[0] for r in raw_list()], \
+        "raw SQL does not select the same rows as the list"
+    rows.append(("inspector's list of 80 cases", "same rows, raw SQL",
+                 measure(list_cases, raw_list, args.repeat, args.warmup, cr),
+                 "<= 3x raw, <= 100 ms", 3.0, 0.100))
+
+    # -- person searches ----------------------------------------------
+    persons = Person.sudo(inspector)
+
+    def search(term, key):
+        def call():
+            persons.invalidate_cache()
+            found[key] = persons.name_search(term, limit=8)
+        return call
+
+    def raw(query, value):
+        def call():
+            cr.execute(query, [value])
+            return cr.fetchall()
+        return call
+    rows.append(("surname name_search %r (inspector)" % surname,
+                 "name ilike, raw SQL",
+                 measure(search(surname, "surname"), raw(
+                     "SELECT id, name FROM uchaske_person WHERE name ILIKE %s "
+                     "ORDER BY surname, first_name, patronymic, id LIMIT 8",
+                     "%" + surname + "%"), args.repeat, args.warmup, cr),
+                 "<= 50 ms", None, 0.050))
+    rows.append(("IIN prefix name_search %r (inspector)" % prefix,
+                 "iin like, raw SQL",
+                 measure(search(prefix, "iin"), raw(
+                     "SELECT id, name FROM uchaske_person WHERE iin LIKE %s "
+                     "LIMIT 8", prefix + "%"), args.repeat, args.warmup, cr),
+                 "<= 20 ms", None, 0.020))
+
+    # -- My work --------------------------------------------------------
+    for login, user in ((args.inspector, inspector), (args.chief, chief)):
+        items = env["uchaske.work.item"].sudo(user)
+        user_cases = Case.sudo(user)
+
+        def open_my_work(items=items):
+            items.invalidate_cache()
+            action = items.action_open_my_work()
+            return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
+
+        def plain(user_cases=user_cases):
+            user_cases.invalidate_cache()
+            return user_cases.search_read([], CASE_FIELDS, limit=80)
+        rows.append(("My work, %s (open + first page)" % login,
+                     "search_read of 80 cases",
+                     measure(open_my_work, plain, args.repeat, args.warmup, cr),
+                     "<= 100 ms", None, 0.100))
+
+    # -- the daily work's lists (issue 11) ------------------------------
+    for model_name, label in DAILY_LISTS:
+        if model_name not in env:
+            continue
+        fields = list_view_fields(env[model_name])
+        for login, user in ((args.inspector, inspector), (args.chief, chief)):
+            Model = env[model_name].sudo(user)
+            if not Model.check_access_rights("read", False):
+                continue
+            query, params = raw_list_sql(Model, fields)
+
+            def orm_list(Model=Model, fields=fields):
+                Model.invalidate_cache()
+                return Model.search_read([], fields, limit=80, order="id desc")
+
+            def raw_rows(query=query, params=params):
+                cr.execute(query, params)
+                return cr.fetchall()
+            listed = orm_list()
+            assert [r["id"] for r in listed] == [r[0] for r in raw_rows()], \
+                "raw SQL does not select the same %s as the list" % label
+            rows.append(("%s's list of %s (%d shown)" % (login, label, len(listed)),
+                         "same rows, raw SQL",
+                         measure(orm_list, raw_rows, args.repeat, args.warmup, cr),
+                         "<= 3x raw, <= 100 ms", 3.0, 0.100))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="uchaske_national")
@@ -137,6 +235,8 @@ def main():
     parser.add_argument("--chief", default="chief")
     parser.add_argument("--sample", type=int, default=20,
                         help="generated cases whose hash chain is verified")
+    parser.add_argument("--first-only", action="store_true",
+                        help="measure only the first row (case create + register)")
     args = parser.parse_args()
 
     from uchaske_compat.launcher import load_odoo
@@ -202,94 +302,10 @@ def main():
                      measure(create_register, partner_create, args.repeat,
                              args.warmup, cr), "<= 1.5x partner", 1.5, None))
 
-        # -- the inspector's list -----------------------------------------
-        cases = Case.sudo(inspector)
-
-        def list_cases(cases=cases):
-            cases.invalidate_cache()
-            return cases.search_read([], CASE_FIELDS, limit=80)
-
-        def raw_list():
-            cr.execute(RAW_LIST, [inspector.id, inspector.id])
-            return cr.fetchall()
-        assert [r["id"] for r in list_cases()] == [r[0] for r in raw_list()], \
-            "raw SQL does not select the same rows as the list"
-        rows.append(("inspector's list of 80 cases", "same rows, raw SQL",
-                     measure(list_cases, raw_list, args.repeat, args.warmup, cr),
-                     "<= 3x raw, <= 100 ms", 3.0, 0.100))
-
-        # -- person searches ----------------------------------------------
-        persons = Person.sudo(inspector)
         found = {}
-
-        def search(term, key):
-            def call():
-                persons.invalidate_cache()
-                found[key] = persons.name_search(term, limit=8)
-            return call
-
-        def raw(query, value):
-            def call():
-                cr.execute(query, [value])
-                return cr.fetchall()
-            return call
-        rows.append(("surname name_search %r (inspector)" % surname,
-                     "name ilike, raw SQL",
-                     measure(search(surname, "surname"), raw(
-                         "SELECT id, name FROM uchaske_person WHERE name ILIKE %s "
-                         "ORDER BY surname, first_name, patronymic, id LIMIT 8",
-                         "%" + surname + "%"), args.repeat, args.warmup, cr),
-                     "<= 50 ms", None, 0.050))
-        rows.append(("IIN prefix name_search %r (inspector)" % prefix,
-                     "iin like, raw SQL",
-                     measure(search(prefix, "iin"), raw(
-                         "SELECT id, name FROM uchaske_person WHERE iin LIKE %s "
-                         "LIMIT 8", prefix + "%"), args.repeat, args.warmup, cr),
-                     "<= 20 ms", None, 0.020))
-
-        # -- My work --------------------------------------------------------
-        for login, user in ((args.inspector, inspector), (args.chief, chief)):
-            items = env["uchaske.work.item"].sudo(user)
-            user_cases = Case.sudo(user)
-
-            def open_my_work(items=items):
-                items.invalidate_cache()
-                action = items.action_open_my_work()
-                return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
-
-            def plain(user_cases=user_cases):
-                user_cases.invalidate_cache()
-                return user_cases.search_read([], CASE_FIELDS, limit=80)
-            rows.append(("My work, %s (open + first page)" % login,
-                         "search_read of 80 cases",
-                         measure(open_my_work, plain, args.repeat, args.warmup, cr),
-                         "<= 100 ms", None, 0.100))
-
-        # -- the daily work's lists (issue 11) ------------------------------
-        for model_name, label in DAILY_LISTS:
-            if model_name not in env:
-                continue
-            fields = list_view_fields(env[model_name])
-            for login, user in ((args.inspector, inspector), (args.chief, chief)):
-                Model = env[model_name].sudo(user)
-                if not Model.check_access_rights("read", False):
-                    continue
-                query, params = raw_list_sql(Model, fields)
-
-                def orm_list(Model=Model, fields=fields):
-                    Model.invalidate_cache()
-                    return Model.search_read([], fields, limit=80, order="id desc")
-
-                def raw_rows(query=query, params=params):
-                    cr.execute(query, params)
-                    return cr.fetchall()
-                listed = orm_list()
-                assert [r["id"] for r in listed] == [r[0] for r in raw_rows()], \
-                    "raw SQL does not select the same %s as the list" % label
-                rows.append(("%s's list of %s (%d shown)" % (login, label, len(listed)),
-                             "same rows, raw SQL",
-                             measure(orm_list, raw_rows, args.repeat, args.warmup, cr),
-                             "<= 3x raw, <= 100 ms", 3.0, 0.100))
+        if not args.first_only:
+            other_measures(env, args, (inspector, chief, surname, prefix), rows,
+                           found)
         cr.rollback()
     print("surname search found %d, IIN prefix search found %d (limit 8)"
           % (len(found.get("surname", [])), len(found.get("iin", []))))

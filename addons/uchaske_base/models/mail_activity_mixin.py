@@ -46,9 +46,20 @@ class MailActivityMixin(models.AbstractModel):
         is the technical key (``mail.activity.uchaske_key``) by which code
         finds the activity again, whatever language its summary is in."""
         self.ensure_one()
-        activity_type = activity_type or self.env.ref(
-            "uchaske_base.mail_activity_type_deadline")
-        return self.env["mail.activity"].sudo().create({
+        # the type by its cached external id: ``env.ref`` checks that the
+        # record exists, one statement per activity (issue 14)
+        activity_type = activity_type or self.env["mail.activity.type"].browse(
+            self.env["ir.model.data"].xmlid_to_res_id(
+                "uchaske_base.mail_activity_type_deadline",
+                raise_if_not_found=True))
+        # Odoo 11's create computes every default first, the due date's
+        # too (today in the user's zone): without a zone in the context
+        # (a cron, RPC) that reads the engine user's whole record, two
+        # statements per activity (issue 14). The due date is always
+        # given, so that default's zone is never used.
+        activities = self.env["mail.activity"].sudo()
+        activity = activities.with_context(
+            tz=activities.env.context.get("tz") or "UTC").create({
             "res_model_id": self.env["ir.model"]._get(self._name).id,
             "res_id": self.id,
             "activity_type_id": activity_type.id,
@@ -58,3 +69,4 @@ class MailActivityMixin(models.AbstractModel):
             "date_deadline": deadline,
             "uchaske_key": key or False,
         })
+        return activity.with_env(activities.env)

@@ -21,9 +21,22 @@ class MailFollowers(models.Model):
 
     @api.model
     def create(self, vals):
-        follower = super(MailFollowers, self).create(vals)
+        follower = super(MailFollowers, self.with_context(
+            uchaske_follower_create=True)).create(vals).with_env(self.env)
         follower._uchaske_check_subscription()
         return follower
+
+    @api.multi
+    def _invalidate_documents(self):
+        """On creation, Odoo reads the new rows as the user only to drop the
+        followed documents from the cache, and our ``read`` then checks the
+        documents' rules -- the check :meth:`_uchaske_check_subscription`
+        makes right after (issue 14: two statements per subscription). The
+        rows are read as the engine there; writing and deleting rows keep
+        the check on reading."""
+        rows = self.sudo() if self.env.context.get("uchaske_follower_create") \
+            else self
+        return super(MailFollowers, rows)._invalidate_documents()
 
     @api.multi
     def write(self, vals):

@@ -32,8 +32,15 @@ class MailThread(models.AbstractModel):
             tracking = track_thread._message_track_get_changes(
                 tracked_fields, {thread.id: dict.fromkeys(tracked_fields, False)})
             tracking_value_ids = tracking[thread.id][1]
-        message = thread.message_post(
-            body=_("%s created") % self.env["ir.model"]._get(self._name).name)
+        # posted by the engine and signed by the officer, as the workflow's
+        # notes (uchaske.workflow.trail._wf_log): the officer's right to
+        # the record was checked by its creation; as the user, Odoo checks
+        # the message's create and read access on the record again, eight
+        # statements (issue 14)
+        message = thread.sudo().message_post(
+            body=_("%s created") % self.env["ir.model"]._get(self._name).name,
+            author_id=self.env.user.partner_id.id,
+            email_from=self.env["mail.message"]._get_default_from())
         self._uchaske_insert_tracking(message, tracking_value_ids)
         return thread
 

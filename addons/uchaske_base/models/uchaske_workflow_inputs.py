@@ -155,7 +155,10 @@ class UchaskeWorkflowInputs(models.AbstractModel):
     def _wf_inputs_json(self, transition, values):
         """The declared (non-standard) inputs as canonical JSON (sorted keys),
         for the history; False when there are none."""
-        own = {spec.name for spec in transition.sudo().input_ids} \
+        # the transition's own declarations among its cached inputs (the
+        # standard ones have no transition): no statement (issue 14)
+        own = {spec.name for spec in transition._wf_inputs()
+               if spec.transition_id.id == transition.id} \
             if transition else set()
         extra = {name: value for name, value in values.items()
                  if name in own and not _empty(value)}

@@ -136,14 +136,23 @@ class UchaskeWorkflowTransition(models.Model):
         """Names of the inputs this transition needs: the standard ones its
         flags require, then its own required declarations."""
         self.ensure_one()
+        return list(self._required_input_names())
+
+    @api.multi
+    @tools.ormcache("self.id")
+    def _required_input_names(self):
+        """:meth:`_required_inputs` as a tuple. Cached as
+        :meth:`_wf_input_ids`: every transition fired asked the flags and
+        the declarations again, three statements (issue 14)."""
+        transition = self.sudo()
         names = []
-        if self.require_comment:
+        if transition.require_comment:
             names.append("comment")
-        if self.require_legal_basis:
+        if transition.require_legal_basis:
             names.append("legal_basis")
-        if self.require_document:
+        if transition.require_document:
             names += ["document_number", "document_date"]
-        if self.require_attachment:
+        if transition.require_attachment:
             names.append("attachment_ids")
-        names += self.sudo().input_ids.filtered("required").mapped("name")
-        return names
+        names += transition.input_ids.filtered("required").mapped("name")
+        return tuple(names)

@@ -351,7 +351,10 @@ class UchaskeRegistryCase(models.Model):
         """The language the case's activities are written in: that of the
         inspector they are for, as the workflow's deadlines do."""
         self.ensure_one()
-        return self.inspector_id.sudo().lang or self.env.lang or "en_US"
+        inspector = self.inspector_id
+        # the user's own language is in the cache already (issue 14)
+        user = self.env.user if inspector == self.env.user else inspector.sudo()
+        return user.lang or self.env.lang or "en_US"
 
     @api.multi
     def _schedule_next_check(self):
@@ -359,13 +362,18 @@ class UchaskeRegistryCase(models.Model):
         written in the language of the inspector it is for (issue 13)."""
         for case in self:
             lang = case._activity_lang()
-            if lang != case.env.lang:
+            # no language in the context is English (issue 14: a context
+            # of its own is a cache of its own)
+            if lang != (case.env.lang or "en_US"):
                 case.with_context(lang=lang)._schedule_next_check()
                 continue
+            # the person's name as the case shows it (name_get, R11), for
+            # the inspector the activity is for: read as the engine, without
+            # evaluating the persons' rule for the user again (issue 14)
             case._schedule_activity(
                 "R12", _("supervision check due"), case.next_check_due,
                 _("Check that %s keeps the restrictions and fulfils the "
-                  "obligations.") % case.person_id.name)
+                  "obligations.") % case.sudo().person_id.name)
 
     @api.multi
     def _schedule_term_end(self):
@@ -373,7 +381,9 @@ class UchaskeRegistryCase(models.Model):
         language of the inspector it is for (issue 13)."""
         for case in self:
             lang = case._activity_lang()
-            if lang != case.env.lang:
+            # no language in the context is English (issue 14: a context
+            # of its own is a cache of its own)
+            if lang != (case.env.lang or "en_US"):
                 case.with_context(lang=lang)._schedule_term_end()
                 continue
             case._schedule_activity(

@@ -9,6 +9,7 @@ from unittest import mock
 
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
 from odoo.tests import common
 
 from .common import REGISTER, RegistryCase
@@ -107,3 +108,25 @@ class TestCaseRegisterCost(RegistryCase):
         tracked = messages.tracking_value_ids.mapped("field")
         self.assertIn("person_id", tracked)
         self.assertIn("district_id", tracked)
+
+    def test_creation_note_follows_the_cases_rules(self):
+        """R7, R15: the creation note is posted by the engine (no second
+        access check of the officer on the record just created, issue 14),
+        signed by the officer; it follows the case's rules: its author and
+        the inspector of the district read it, another department's
+        inspector neither reads nor finds it."""
+        with freeze_time("2026-11-02 09:00:00"):
+            case = self._new_case("assistant")
+        note = self.env["mail.message"].search([
+            ("model", "=", case._name), ("res_id", "=", case.id)])
+        self.assertEqual(note.author_id, self.users["assistant"].partner_id)
+        self.assertEqual(note.message_type, "notification")
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        for role in ("assistant", "inspector"):
+            self.assertIn("created", note.sudo(self.users[role]).read(
+                ["body"])[0]["body"])
+        stranger = self.users["inspector2"]
+        with self.assertRaises(AccessError):
+            note.sudo(stranger).read(["body"])
+        self.assertFalse(self.env["mail.message"].sudo(stranger).search([
+            ("model", "=", case._name), ("res_id", "=", case.id)]))
