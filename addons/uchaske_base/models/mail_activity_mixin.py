@@ -58,8 +58,9 @@ class MailActivityMixin(models.AbstractModel):
         # statements per activity (issue 14). The due date is always
         # given, so that default's zone is never used.
         activities = self.env["mail.activity"].sudo()
-        activity = activities.with_context(
-            tz=activities.env.context.get("tz") or "UTC").create({
+        zoned = activities.with_context(
+            tz=activities.env.context.get("tz") or "UTC")
+        activity = zoned.create({
             "res_model_id": self.env["ir.model"]._get(self._name).id,
             "res_id": self.id,
             "activity_type_id": activity_type.id,
