@@ -57,6 +57,11 @@ document.querySelectorAll('.o_notification.o_error').forEach(function (el) {
 return found;
 """
 
+#: The server's refusals of an input, which the user reads in a warning
+#: (``Journey.refusal``): never a traceback
+REFUSALS = ("odoo.exceptions.ValidationError", "odoo.exceptions.UserError",
+            "odoo.exceptions.AccessError")
+
 #: The client is idle: no RPC pending (counted on the web client's bus,
 #: like its own loading indicator; the long-polling request is not counted),
 #: no loading indicator, no blocked UI. The counter is installed on first use
@@ -512,6 +517,30 @@ class Journey:
 
     def dialog_text(self):
         return " ".join(self.dialog().text.split())
+
+    def refusal(self):
+        """The text of the warning the server's refusal of an input opened
+        (a ValidationError or UserError: what the user is meant to read),
+        after closing it with its button. Fails when there is none, and on
+        a server error (a traceback is never a refusal)."""
+        self.wait_idle()
+        modals = [m for m in self.driver.find_elements(
+            By.CSS_SELECTOR, ".modal .modal-content") if m.is_displayed()]
+        text = " ".join(modals[-1].text.split()) if modals else ""
+        if "Warning" not in text[:20] or "Server Error" in text \
+                or "Traceback" in text:
+            self.screenshot("no refusal")
+            raise JourneyError("%s: expected a refusal, found %r"
+                               % (self.name, text[:300]))
+        # Odoo 11's client also logs the refusal on the console: that entry
+        # is the refusal read above; any other is an error
+        others = [entry for entry in self.console_errors()
+                  if not any(name in entry for name in REFUSALS)]
+        if others:
+            raise JourneyError("%s: errors besides the refusal: %s"
+                               % (self.name, others))
+        self.click(modals[-1].find_element(By.CSS_SELECTOR, ".modal-footer button"))
+        return text
 
     def dialog_button(self, text):
         self.click(self.button(text, css=".modal-footer button"))

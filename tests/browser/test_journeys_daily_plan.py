@@ -229,9 +229,8 @@ def test_29_admin_names_the_substitute_of_the_service_chief(journeys):
             j.fill("substitute_date_start", "2026-11-10")
             j.fill("substitute_date_end", "2026-11-09")
             j.click(j.find(".o_form_button_save", what="the Save button"))
-            text = j.dialog_text()
-            assert "Substitutes until" in text, text
-            j.dialog_button("Ok")
+            text = j.refusal()
+            assert "Substitutes until: the last day cannot come before" in text, text
             saved = admin.call("uchaske.police.service", "read", service,
                                ["substitute_id"])
             assert not saved[0]["substitute_id"], saved
