@@ -699,7 +699,15 @@ class Builder:
         workflow = dict(common, wf_history_head="NULL", activity_date_deadline="NULL")
         template = self.one("SELECT min(id) FROM uchaske_district_passport")
         count = min(self.n["passports"], n_dist)
-        if template and count:
+        # an upgrade of uchaske_base gives every district its passport
+        # (--daily-work-only on an older build): keep those
+        existing = self.one(
+            "SELECT count(*) FROM uchaske_district_passport WHERE district_id "
+            "BETWEEN %d AND %d" % (dist + 1, dist + count)) if count else 0
+        if existing:
+            print("  passports: %d of the districts have theirs already, kept"
+                  % existing, flush=True)
+        if template and count and not existing:
             self.clone("uchaske_district_passport", template, count, dict(common, **{
                 "district_id": "d.id", "department_id": "d.department_id",
                 "post_id": "d.post_id", "date_started": "current_date - 400",

@@ -4,7 +4,7 @@
     "name": "Uchaske: district police inspectors (base)",
     "summary": "Organisation, roles and workflow engine for district police "
                "inspectors (Order No. 1095 of the MIA of Kazakhstan)",
-    "version": "11.0.2.1.0",
+    "version": "11.0.2.2.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",
@@ -76,6 +76,7 @@
     ],
     "demo": [
         "demo/res_company_demo.xml",
+        "demo/res_company_print_name_demo.xml",
         "demo/uchaske_department_demo.xml",
         "demo/res_users_demo.xml",
         "demo/uchaske_organisation_demo.xml",

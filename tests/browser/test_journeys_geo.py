@@ -5,6 +5,7 @@ draws its boundary point by point on the plan tab and saves it; the chief
 opens the map of his department's districts and a passport's boundary,
 read-only (R2.3). No tile server: the map has a plain background."""
 import json
+import time
 
 from selenium.webdriver.common.action_chains import ActionChains
 
@@ -79,11 +80,39 @@ def test_30_inspector_draws_his_district(journeys):
     assert after != before
 
 
+#: opaque white pixels of the map: the halo around each label's text (the
+#: canvas has no background of its own, the polygons' fill is a
+#: translucent blue, their outline dark grey): the districts' names
+LABEL_PIXELS_JS = """
+    var canvas = arguments[0], data = canvas.getContext('2d').getImageData(
+        0, 0, canvas.width, canvas.height).data, halo = 0;
+    for (var i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 200 && data[i] > 224 && data[i + 1] > 224
+                && data[i + 2] > 224) {
+            halo += 1;
+        }
+    }
+    return halo;"""
+
+
+def _label_pixels(j, timeout=10):
+    """The map's label pixels once it has drawn them (0 if none)."""
+    canvas = j.find(VIEW_MAP, what="the map")
+    deadline = time.time() + timeout
+    while True:
+        halo = j.driver.execute_script(LABEL_PIXELS_JS, canvas)
+        if halo or time.time() > deadline:
+            return halo
+        time.sleep(0.5)
+
+
 def test_31_chief_reads_the_map(journeys):
     j = journeys("31 chief boundaries", "chief")
-    with j.step("the map of his department's districts"):
+    with j.step("the map of his department's districts, each named"):
         j.open_menu(MENU["map"])
         j.find(VIEW_MAP, what="the map")
+        # base_geoengine 11.0 drew every label empty (uchaske_geo.js)
+        assert _label_pixels(j) > 200, "no district's name on the map"
     with j.step("a passport's boundary, read-only"):
         j.open_menu(MENU["passports"])
         j.open_row(DISTRICT)

@@ -122,10 +122,24 @@ def _sql(db):
                              WHERE m.model LIKE 'uchaske.%%') rules
                           GROUP BY 1, 2, 3 HAVING count(*) > 1""")
             twin_rules = cr.fetchall()
+            # the main company's name on printed forms, by language (the
+            # column is the English source; the previous release may lack it)
+            cr.execute("""SELECT lang, value FROM ir_translation
+                           WHERE name = 'res.company,uchaske_print_name'
+                             AND res_id = 1 AND value <> ''""")
+            print_names = dict(cr.fetchall())
+            cr.execute("""SELECT 1 FROM information_schema.columns
+                           WHERE table_name = 'res_company'
+                             AND column_name = 'uchaske_print_name'""")
+            if cr.fetchone():
+                cr.execute("SELECT uchaske_print_name FROM res_company "
+                           "WHERE id = 1")
+                print_names["en_US"] = cr.fetchone()[0]
     finally:
         cnx.close()
     return {"ids": ids, "deadlines": deadlines, "modules": modules,
-            "sequence": sequence, "numbers": numbers, "twin_rules": twin_rules}
+            "sequence": sequence, "numbers": numbers, "twin_rules": twin_rules,
+            "print_names": print_names}
 
 
 def _snapshot(db, name, *extra, addons=ADDONS):
@@ -310,3 +324,16 @@ def test_record_rules_not_duplicated(upgraded):
     xmlids of the hand-written ones they replace: no rule twice."""
     assert upgraded["before"]["twin_rules"] == []
     assert upgraded["after"]["twin_rules"] == []
+
+
+def test_print_name_filled(upgraded):
+    """Issue 13, migration 11.0.2.2.0: the name at the head of the prints,
+    which the demo writes at install only, is there after the upgrade in
+    English, Kazakh and Russian (a Kazakh print no longer heads with the
+    English company name)."""
+    assert not upgraded["before"]["print_names"].get("kk_KZ")
+    names = upgraded["after"]["print_names"]
+    assert set(names) == {"en_US", "kk_KZ", "ru_RU"}, names
+    assert names["kk_KZ"].startswith("Қазақстан Республикасы")
+    assert names["ru_RU"].startswith("Комитет административной полиции")
+    assert names["en_US"].startswith("Committee of Administrative Police")

@@ -15,6 +15,10 @@ class UchaskeTimeEntry(models.Model):
     _inherit = ["uchaske.scope.mixin", "uchaske.daily.work.mixin"]
     _scope_kind = "person"
     _order = "date_start desc, id desc"
+    #: stored from the start and the end (R8): never taken from a client,
+    #: or an officer could write away his overtime or move a day
+    _time_marks = ("day", "hours", "overtime_hours", "overtime",
+                   "night_hours", "weekend", "holiday")
 
     user_id = fields.Many2one(
         "res.users", string="Officer", required=True, index=True,
@@ -80,3 +84,24 @@ class UchaskeTimeEntry(models.Model):
                 raise ValidationError(_(
                     "Start: this time overlaps another entry of the same "
                     "officer (%s).") % other.date_start)
+
+    @api.model
+    def create(self, vals):
+        self._check_marks_not_given(vals)
+        return super(UchaskeTimeEntry, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_marks_not_given(vals)
+        return super(UchaskeTimeEntry, self).write(vals)
+
+    @api.model
+    def _check_marks_not_given(self, vals):
+        """R8: the hours, overtime, night hours and the day follow from the
+        start and the end; a value sent for one of them is refused naming
+        it (the ORM's own recomputation writes them without ``write``)."""
+        given = [name for name in self._time_marks if name in vals]
+        if given:
+            raise self._uchaske_field_error(given[0], _(
+                "computed from the start and the end (R8); change those "
+                "instead."))

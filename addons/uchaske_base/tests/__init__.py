@@ -16,3 +16,4 @@ from . import test_passport_print
 from . import test_passport_roles
 from . import test_translation_completeness
 from . import test_monthly_review_daily_plan
+from . import test_company_print_name

@@ -232,6 +232,32 @@ class TestDailyTime(UchaskeCase):
         self._entry(user="assistant", start="2026-12-02 11:00:00",
                     end="2026-12-02 13:00:00")
 
+    def test_r8_marks_follow_the_times_only(self):
+        """R8: the hours, overtime and the day of an entry follow from its
+        start and end; an officer cannot write them (his overtime away, a
+        day into another month), neither at create nor later: refused
+        naming the field, nothing written."""
+        entry = self._entry(start="2026-12-03 04:00:00", end="2026-12-03 18:00:00")
+        for vals, label in (({"hours": 8.0}, "Hours"),
+                            ({"overtime_hours": 0.0, "overtime": False},
+                             "Overtime Hours"),
+                            ({"day": "2027-01-03"}, "Day"),
+                            ({"note": "x", "night_hours": 0.0}, "Night Hours")):
+            with self.assertRefused(ValidationError, "'%s: computed" % label):
+                self.as_user("inspector", entry).write(vals)
+        self.assertEqual((entry.hours, entry.overtime_hours, entry.day,
+                          entry.night_hours, entry.note),
+                         (14.0, 6.0, "2026-12-03", 1.0, False))
+        count = self.Entry.search_count([])
+        with self.assertRefused(ValidationError, "'Hours: computed"):
+            self.as_user("inspector", self.Entry).create({
+                "date_start": "2026-12-04 04:00:00",
+                "date_end": "2026-12-04 18:00:00", "hours": 8.0})
+        self.assertEqual(self.Entry.search_count([]), count)
+        # the times themselves may change: the marks follow
+        self.as_user("inspector", entry).write({"date_end": "2026-12-03 12:00:00"})
+        self.assertEqual((entry.hours, entry.overtime), (8.0, False))
+
     def test_r8_time_scope(self):
         """R8, R24, R16: an officer keeps their own time; the responsible
         inspector and the chief read it, not change it; another department

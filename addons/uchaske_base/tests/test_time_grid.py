@@ -5,6 +5,7 @@ x2many_2d_matrix), each role seeing whose hours the record rules of the
 time entries allow, with an injected clock."""
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import common
 
 from .common import UchaskeCase
@@ -68,3 +69,44 @@ class TestTimeGrid(UchaskeCase):
         self.assertEqual(len(cells), 31)
         self.assertEqual(cells[("Test inspector", "01.12")], 8.0)
         self.assertEqual(sum(cells.values()), 8.0)
+
+    def test_r8_cells_never_taken_from_the_client(self):
+        """R8, R7: the grid's cells are the recorded time entries; a grid
+        sent with cells (another department's officer, made-up hours), a
+        cell created or changed directly, or another record's id among the
+        cells is refused naming the field, without the officer's name;
+        nothing is written."""
+        Grid = self.env["uchaske.time.grid"]
+        Line = self.env["uchaske.time.grid.line"]
+        foreign = self.users["inspector2"]
+        grids, lines = Grid.search_count([]), Line.search_count([])
+        entry = self.env["uchaske.time.entry"].search(
+            [("user_id", "=", foreign.id)], limit=1)
+        for role in ("assistant", "inspector"):
+            for cells in ([(0, 0, {"user_id": foreign.id, "day": "03.11",
+                                   "hours": 12.0})],
+                          [(0, 0, {"user_id": self.users[role].id,
+                                   "day": "03.11", "hours": 24.0})],
+                          [(4, entry.id)], [(6, 0, [entry.id])]):
+                with self.assertRefused((UserError, AccessError),
+                                        "'Hours by officer and day: "):
+                    self.as_user(role, Grid).create(
+                        {"date_month": "2026-11-01", "line_ids": cells})
+            grid = self.as_user(role, Grid).create({"date_month": "2026-11-01"})
+            with self.assertRefused(UserError, "'Hours by officer and day: "):
+                grid.write({"line_ids": [(0, 0, {"user_id": foreign.id,
+                                                 "hours": 1.0})]})
+            with self.assertRaisesRegex(UserError, "'Officer: the grid only "
+                                        "shows") as refusal, \
+                    self.env.cr.savepoint():
+                self.as_user(role, Line).create({
+                    "grid_id": grid.id, "user_id": foreign.id, "day": "03.11",
+                    "hours": 12.0})
+            self.assertNotIn(foreign.name, str(refusal.exception))
+            with self.assertRefused(UserError, "'Hours: the grid only shows"):
+                self.as_user(role, Line).create({"grid_id": grid.id,
+                                                 "hours": 12.0})
+            self.assertFalse(grid.line_ids)
+            grids += 1
+        self.assertEqual((Grid.search_count([]), Line.search_count([])),
+                         (grids, lines))

@@ -6,6 +6,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class UchaskeTimeGrid(models.TransientModel):
@@ -72,3 +73,24 @@ class UchaskeTimeGrid(models.TransientModel):
         return [{"user_id": officer.id, "day": day.strftime("%d.%m"),
                  "hours": hours[(officer.id, fields.Date.to_string(day))]}
                 for day in days for officer in officers]
+
+    @api.model
+    def create(self, vals):
+        self._check_cells_not_given(vals)
+        # the cells are built for the screen (default_get, onchange); a
+        # stored grid keeps none, not even its defaults
+        return super(UchaskeTimeGrid, self).create(dict(vals, line_ids=[]))
+
+    @api.multi
+    def write(self, vals):
+        self._check_cells_not_given(vals)
+        return super(UchaskeTimeGrid, self).write(vals)
+
+    @api.model
+    def _check_cells_not_given(self, vals):
+        """R8: the cells come from the time entries (``_grid_lines``),
+        never from a client."""
+        if vals.get("line_ids"):
+            raise self._uchaske_field_error(
+                "line_ids", self.env["uchaske.time.grid.line"]._cells_refusal(),
+                UserError)

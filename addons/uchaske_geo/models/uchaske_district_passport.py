@@ -3,7 +3,7 @@
 import json
 import logging
 
-from odoo import _, api
+from odoo import _, api, fields
 from odoo.exceptions import ValidationError
 from odoo.addons.base_geoengine import fields as geo_fields
 from odoo.addons.base_geoengine import geo_model
@@ -33,6 +33,9 @@ class UchaskeDistrictPassport(geo_model.GeoModel):
 
     _inherit = "uchaske.district.passport"
 
+    district_name = fields.Char(
+        related="district_id.name", readonly=True,
+        help="The label of the district's polygon on the map.")
     boundary = geo_fields.GeoPolygon(
         string="District boundary", srid=3857,
         help="A1 §2: the district's outline on the map. Draw it point by "

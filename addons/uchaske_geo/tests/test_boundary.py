@@ -118,3 +118,23 @@ class TestDistrictBoundary(PassportCase):
         self.assertEqual(layers["backgrounds"][0]["url"], "http://wms.police.kz/wms")
         self.assertEqual(layers["actives"][0]["geo_field_id"][1], "boundary")
         self.assertIn("boundary", view["fields"])
+
+    def test_a1_map_names_each_district(self):
+        """A1 §2: each polygon of the map carries its district's name: the
+        boundaries' layer labels its polygons with ``district_name``, which
+        the map view loads and each role reads for the districts it sees
+        (the label itself is drawn by uchaske_geo.js, seen in the browser
+        journey of the chief's map)."""
+        geo_view = self.env.ref("uchaske_geo.uchaske_district_passport_view_geoengine")
+        for role in ("inspector", "chief"):
+            Passport = self.Passport.sudo(self.users[role])
+            view = Passport.fields_view_get(view_id=geo_view.id,
+                                            view_type="geoengine")
+            layer = view["geoengine_layers"]["actives"][0]
+            self.assertTrue(layer["display_polygon_labels"])
+            self.assertEqual(layer["attribute_field_id"][1], "district_name")
+            self.assertIn("district_name", view["fields"])
+            names = {row["district_name"] for row in Passport.search_read(
+                [], ["district_name"])}
+            self.assertIn(self.passport1.district_id.name, names, role)
+            self.assertNotIn(self.passport2.district_id.name, names, role)

@@ -79,6 +79,39 @@ class TestQuarterRetention(MeetingCase):
         self.assertEqual(groups[0]["missing"], 1)
         self.assertEqual(meeting.state, "held")
 
+    def test_quarter_dashboard_quarters_of_meetings_outside_the_window(self):
+        """R22.13, R26: beside the last eight quarters, the quarter of any
+        meeting long past or far ahead has its row for every district
+        (held where it was held, missing elsewhere); each row has an id of
+        its own, the chief groups them by quarter."""
+        far_past, far_ahead = self._held(), self._held()
+        # moved outside the eight quarters the dashboard always shows
+        self.env.cr.execute(
+            "UPDATE uchaske_meeting SET date_meeting = %s WHERE id = %s",
+            ["2019-05-10", far_past.id])
+        self.env.cr.execute(
+            "UPDATE uchaske_meeting SET date_meeting = %s WHERE id = %s",
+            ["2040-02-03", far_ahead.id])
+        Quarter = self.env["uchaske.meeting.quarter"].sudo(self.users["chief"])
+        rows = Quarter.search([("quarter_start", "in", ("2019-04-01",
+                                                        "2040-01-01"))])
+        held = {(row.district_id, row.quarter): (row.meeting_count, row.missing)
+                for row in rows}
+        self.assertEqual(held[self.district1, "2019 Q2"], (1, 0))
+        self.assertEqual(held[self.district1b, "2019 Q2"], (0, 1))
+        self.assertEqual(held[self.district1, "2040 Q1"], (1, 0))
+        self.assertEqual(held[self.district1b, "2040 Q1"], (0, 1))
+        self.assertEqual(rows.mapped("department_id"), self.dep1)
+        everything = self.env["uchaske.meeting.quarter"].search([])
+        self.assertEqual(len(set(everything.ids)), len(everything))
+        groups = Quarter.read_group(
+            [("quarter_start", "=", "2019-04-01")],
+            ["meeting_count", "missing", "quarter_start"],
+            ["quarter_start:quarter"], lazy=False)
+        self.assertEqual(len(groups), 1)
+        self.assertEqual(groups[0]["meeting_count"], 1)
+        self.assertEqual(groups[0]["__count"], len(rows) // 2)
+
     def test_materials_removed_after_one_year_and_logged(self):
         """R32: kept one year; then listed for the chief, removed a week
         later, and what was removed is logged (the log is kept)."""

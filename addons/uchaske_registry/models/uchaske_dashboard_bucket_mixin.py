@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
+from psycopg2 import sql as psycopg2_sql
+
 from odoo import api, fields, models
 
 _logger = logging.getLogger(__name__)
@@ -45,6 +47,26 @@ class UchaskeDashboardBucketMixin(models.AbstractModel):
         count = self.env.cr.rowcount
         self.invalidate_cache([column])
         return count
+
+    @api.model_cr
+    def _dashboard_ensure_indexes(self):
+        """(district_id | post_id | department_id, bucket, district_id)
+        INCLUDE (id), of the active rows: a dashboard as the inspector, the
+        responsible inspector or the chief (the record rule's anchor, the
+        bucket filtered, grouped by district, counted by id as ``read_group``
+        does) reads one of these indexes alone, not the table's rows
+        (issue 14: the 15,000 foreigners of a department, 136 -> 7 ms a
+        query at national size). Called from the model's ``init``."""
+        bucket = self._dashboard_bucket_field
+        for anchor in ("district_id", "post_id", "department_id"):
+            self.env.cr.execute(psycopg2_sql.SQL(
+                "CREATE INDEX IF NOT EXISTS {} ON {} ({}, {}, district_id) "
+                "INCLUDE (id) WHERE active").format(
+                    psycopg2_sql.Identifier("%s_%s_dashboard_index" % (
+                        self._table, anchor[:-3])),
+                    psycopg2_sql.Identifier(self._table),
+                    psycopg2_sql.Identifier(anchor),
+                    psycopg2_sql.Identifier(bucket)))
 
     @api.model
     def _dashboard_bucket_models(self):

@@ -100,6 +100,7 @@ class UchaskeFirearmOwner(models.Model):
                      self._table, "lower(weapon_number)")
         ensure_trigram_index(cr, self._table, "name")
         ensure_scope_index(cr, self._table)
+        self._dashboard_ensure_indexes()
 
     @api.depends("person_id.name", "weapon_number")
     def _compute_name(self):

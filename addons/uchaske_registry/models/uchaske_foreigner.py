@@ -110,6 +110,7 @@ class UchaskeForeigner(models.Model):
                      self._table, "lower(passport_number)")
         ensure_trigram_index(cr, self._table, "name")
         ensure_scope_index(cr, self._table)
+        self._dashboard_ensure_indexes()
 
     @api.model
     def _warn_days(self):

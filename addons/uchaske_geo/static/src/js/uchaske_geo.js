@@ -27,3 +27,45 @@ odoo.define('uchaske_geo.background', function (require) {
         },
     });
 });
+
+/* The districts' names on the map (A1 section 2). base_geoengine 11.0 takes
+ * a polygon's label from the record datapoint itself instead of its values
+ * (``item[field]`` where the values are ``item.data[field]``): every label
+ * came out empty. Its features keep a copy of the values in their
+ * ``attributes``, and its style reads ``attributes.label`` when the map is
+ * drawn: set the label from there once the layer is made. */
+odoo.define('uchaske_geo.labels', function (require) {
+    "use strict";
+
+    var GeoengineRenderer = require('base_geoengine.GeoengineRenderer');
+
+    /* the text of a value: a name, a many2one's display name, or nothing */
+    function labelText(value) {
+        if (value === false || value === undefined || value === null) {
+            return '';
+        }
+        if (_.isArray(value)) {
+            return String(value[1] || '');
+        }
+        if (_.isObject(value)) {
+            return String((value.data && value.data.display_name) || '');
+        }
+        return String(value);
+    }
+
+    GeoengineRenderer.include({
+        _createVectorLayer: function (cfg) {
+            var layer = this._super.apply(this, arguments);
+            if (cfg.display_polygon_labels && cfg.attribute_field_id) {
+                var name = cfg.attribute_field_id[1];
+                _.each(layer.getSource().getFeatures(), function (feature) {
+                    var attributes = feature.get('attributes');
+                    attributes.label = labelText(attributes[name]);
+                });
+            }
+            return layer;
+        },
+    });
+
+    return {labelText: labelText};
+});
