@@ -183,8 +183,9 @@ def other_measures(env, args, people, rows, found):
 
     # -- My work --------------------------------------------------------
     for login, user in ((args.inspector, inspector), (args.chief, chief)):
-        items = env["uchaske.work.item"].sudo(user)
-        user_cases = Case.sudo(user)
+        context = user.sudo(user).context_get()  # as the web client
+        items = env["uchaske.work.item"].sudo(user).with_context(context)
+        user_cases = Case.sudo(user).with_context(context)
 
         def open_my_work(items=items):
             items.invalidate_cache()
@@ -285,16 +286,20 @@ def main():
             "address_ids": [(0, 0, {
                 "address": "Street 1", "district_id": district.id,
                 "date_from": "2020-01-01"})]}) for n in range(total)]
-        Partner = env["res.partner"]
+        # each side with its user's context (language, time zone), as the
+        # web client sends it with every call
+        Partner = env["res.partner"].with_context(env.user.context_get())
+        inspector_cases = Case.sudo(inspector).with_context(
+            inspector.sudo(inspector).context_get())
 
         def create_register():
             person = new_people.pop()
-            case = Case.sudo(inspector).create({
+            case = inspector_cases.create({
                 "person_id": person.id, "category_id": category.id,
                 "district_id": district.id, "grounds": "court_decision",
                 "grounds_number": "2-1/2026", "grounds_date": "2026-01-12",
                 "date_start": "2026-01-12", "date_end": "2027-01-12"})
-            case.sudo(inspector).wf_apply("register", REGISTER)
+            case.wf_apply("register", REGISTER)
 
         def partner_create():
             Partner.create({"name": "Benchmark partner", "email": "b@example.kz"})
