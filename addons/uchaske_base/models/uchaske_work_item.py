@@ -205,7 +205,13 @@ class UchaskeWorkItem(models.TransientModel):
         the lines' record rules apply)."""
         lines = self.env["uchaske.workflow.deadline.line"].search([
             ("state", "=", "open"), "|", ("user_id", "=", self.env.uid),
-            ("escalated_user_id", "=", self.env.uid)])
+            ("escalated_user_id", "=", self.env.uid)]).with_context(
+                prefetch_fields=False)
+        # the columns used below in one read, the rules' names in one more
+        # (not every column of the lines and of their rules)
+        lines.read(["requirement_ref", "rule_id", "date_due", "res_model",
+                    "res_id", "escalated_user_id", "activity_id",
+                    "escalation_activity_id"], load=None)
         rows = []
         for line in lines:
             due = fields.Datetime.from_string(line.date_due)
@@ -623,10 +629,15 @@ class UchaskeWorkItem(models.TransientModel):
                         by_id[transition["id"]], transition["guard_method"])
                 except AccessError:
                     failing = dict.fromkeys(candidates)
+            # maker-checker for the candidates at once, too
+            if candidates and transition["maker_checker"] and \
+                    "_wf_check_maker_checker" in others:
+                failing = dict(failing)
+                failing.update(dict.fromkeys(
+                    Model.browse(candidates)._wf_maker_checker_failing()))
             checks = [check for check in others
-                      if check != "_wf_check_guard_method"
-                      and not (check == "_wf_check_maker_checker"
-                               and not transition["maker_checker"])]
+                      if check not in ("_wf_check_guard_method",
+                                       "_wf_check_maker_checker")]
             for res_id in candidates:
                 if res_id in failing:
                     continue

@@ -103,12 +103,18 @@ class UchaskeWorkPlan(models.Model):
     @api.multi
     def _wf_guard_submit(self, transition):
         """R24.1: the plan is drawn from the analysis, with at least one item."""
-        if not (self.analysis or "").strip():
-            return _("Analysis: write the analysis the plan is drawn from "
-                     "(R24.1) before submitting it.")
-        if not self.item_ids:
-            return _("Items: a work plan needs at least one item.")
-        return None
+        return self._wf_guard_submit_batch(transition)[self.id]
+
+    @api.multi
+    def _wf_guard_submit_batch(self, transition):
+        """``_wf_guard_submit`` of a set at once (a page of My work, issue
+        9): the analyses and the items in one read each."""
+        no_analysis = _("Analysis: write the analysis the plan is drawn from "
+                        "(R24.1) before submitting it.")
+        no_items = _("Items: a work plan needs at least one item.")
+        return {plan.id: no_analysis if not (plan.analysis or "").strip()
+                else None if plan.item_ids else no_items
+                for plan in self.with_context(prefetch_fields=False)}
 
     @property
     def _my_work_guard_domains(self):

@@ -131,17 +131,32 @@ class UchaskeWorkPlanItem(models.Model):
 
     @api.multi
     def _wf_guard_issue(self, transition):
-        if self.plan_id.state != "approved":
-            return _("An item opens when its plan is approved.")
-        return None
+        return self._wf_guard_issue_batch(transition)[self.id]
+
+    @api.multi
+    def _wf_guard_issue_batch(self, transition):
+        """``_wf_guard_issue`` of a set at once (a page of My work, issue
+        9): the plans' states in one read, the message translated once."""
+        message = _("An item opens when its plan is approved.")
+        return {item.id: None if item.plan_id.state == "approved" else message
+                for item in self.with_context(prefetch_fields=False)}
 
     @api.multi
     def _wf_guard_done(self, transition):
         """Completion is the assignee's (R18)."""
-        if self.assignee_id != self.env.user:
-            return _("Only the assignee (%s) marks this item done.") \
-                % self.assignee_id.name
-        return None
+        return self._wf_guard_done_batch(transition)[self.id]
+
+    @api.multi
+    def _wf_guard_done_batch(self, transition):
+        """``_wf_guard_done`` of a set at once: the assignees in one read,
+        the names of the others' assignees (for the message) in one."""
+        items = self.with_context(prefetch_fields=False)
+        others = items.filtered(lambda item: item.assignee_id.id != self.env.uid)
+        names = {user.id: user.name
+                 for user in others.mapped("assignee_id").sudo()}
+        message = _("Only the assignee (%s) marks this item done.")
+        return {item.id: message % names[item.assignee_id.id]
+                if item in others else None for item in items}
 
     @api.multi
     def _wf_before_done(self, transition, values):
