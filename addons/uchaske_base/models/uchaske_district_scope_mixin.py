@@ -35,8 +35,10 @@ class UchaskeDistrictScopeMixin(models.AbstractModel):
     def _scope_districts(self):
         """Districts the current user may place records in."""
         user = self.env.user
-        districts = user.uchaske_district_ids
         District = self.env["uchaske.district"].sudo()
+        # as ``uchaske_district_ids``, in one statement (issue 14)
+        districts = District.browse(
+            self.env["res.users"]._uchaske_served_district_ids(user.id))
         if user.has_group("uchaske_base.group_district_chief"):
             if user.uchaske_department_id:
                 districts |= District.search(
@@ -65,7 +67,8 @@ class UchaskeDistrictScopeMixin(models.AbstractModel):
         post = district.post_id
         if inspector == post.responsible_inspector_id:
             return True
-        served = inspector.uchaske_district_ids
+        served = district.browse(
+            self.env["res.users"]._uchaske_served_district_ids(inspector.id))
         if user.has_group("uchaske_base.group_responsible_inspector"):
             return bool(served & (post.district_ids or district))
         return district in served
