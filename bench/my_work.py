@@ -56,6 +56,27 @@ def _add_cases(env, login, count):
                      "district_id": district.id})
 
 
+def user_calls(env, user):
+    """(open My work, list 80 cases) as ``user`` does it in the web client:
+    the home action and the first page of My work's list, and a plain
+    ``search_read`` of 80 register cases, both with the user's context
+    (language, time zone), as the web client sends it with every call.
+    ``bench/national_measures.py`` measures the same two calls."""
+    context = user.sudo(user).context_get()
+    items = env["uchaske.work.item"].sudo(user).with_context(context)
+    cases = env["uchaske.registry.case"].sudo(user).with_context(context)
+
+    def open_my_work():
+        items.invalidate_cache()
+        action = items.action_open_my_work()
+        return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
+
+    def list_cases():
+        cases.invalidate_cache()
+        return cases.search_read([], CASE_FIELDS, limit=80)
+    return open_my_work, list_cases
+
+
 def _timed(call, repeat, warmup):
     for _round in range(warmup):
         call()
@@ -79,23 +100,10 @@ def measure(db, logins, repeat, warmup, extra_cases):
             _add_cases(env, logins[0], extra_cases)
         for login in logins:
             user = env["res.users"].search([("login", "=", login)])
-            # the user's context (language, time zone), as the web client
-            # sends it with every call, on both sides
-            context = user.sudo(user).context_get()
-            items = env["uchaske.work.item"].sudo(user).with_context(context)
-            cases = env["uchaske.registry.case"].sudo(user).with_context(context)
-
-            def open_my_work(items=items):
-                items.invalidate_cache()
-                action = items.action_open_my_work()
-                return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
-
-            def list_cases(cases=cases):
-                cases.invalidate_cache()
-                return cases.search_read([], CASE_FIELDS, limit=80)
-
+            open_my_work, list_cases = user_calls(env, user)
             rows = open_my_work()
-            total = items.search_count([("create_uid", "=", user.id)])
+            total = env["uchaske.work.item"].search_count(
+                [("create_uid", "=", user.id)])
             before = cr.sql_log_count
             open_my_work()
             my_sql = cr.sql_log_count - before

@@ -37,10 +37,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-CASE_FIELDS = ["name", "person_id", "category_id", "district_id", "inspector_id",
-               "date_start", "date_end", "next_check_due", "check_overdue", "state"]
-ITEM_FIELDS = ["urgency", "name", "person_name", "district_name", "date_due",
-               "requirement_ref", "document", "actions", "kind", "escalated"]
+import my_work  # noqa: E402  (bench/, beside this script: the My work calls)
+from my_work import CASE_FIELDS  # noqa: E402
 REGISTER = {"legal_basis": "Court decision", "document_number": "2-1/2026",
             "document_date": "2026-01-12"}
 #: the same rows as the register's list, by hand: the inspector's rule
@@ -183,18 +181,7 @@ def other_measures(env, args, people, rows, found):
 
     # -- My work --------------------------------------------------------
     for login, user in ((args.inspector, inspector), (args.chief, chief)):
-        context = user.sudo(user).context_get()  # as the web client
-        items = env["uchaske.work.item"].sudo(user).with_context(context)
-        user_cases = Case.sudo(user).with_context(context)
-
-        def open_my_work(items=items):
-            items.invalidate_cache()
-            action = items.action_open_my_work()
-            return items.search_read(action["domain"], ITEM_FIELDS, limit=80)
-
-        def plain(user_cases=user_cases):
-            user_cases.invalidate_cache()
-            return user_cases.search_read([], CASE_FIELDS, limit=80)
+        open_my_work, plain = my_work.user_calls(env, user)
         rows.append(("My work, %s (open + first page)" % login,
                      "search_read of 80 cases",
                      measure(open_my_work, plain, args.repeat, args.warmup, cr),
