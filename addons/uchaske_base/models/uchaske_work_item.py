@@ -530,13 +530,13 @@ class UchaskeWorkItem(models.TransientModel):
         """The transitions the user may fire now, every guard of the engine
         checked (as ``_wf_available_transitions``): only for the rows read,
         the page shown, a few statements per model (``_my_work_fireable``)."""
-        targets = self._my_work_targets()
+        self._my_work_read_targets()
         by_model = defaultdict(set)
-        for target in targets.values():
-            if target["kind"] != "team" and target["res_model"] in self.env and \
-                    target["res_id"] and hasattr(
-                        self.env[target["res_model"]], "_wf_available_transitions"):
-                by_model[target["res_model"]].add(target["res_id"])
+        for item in self:
+            if item.kind != "team" and item.res_model in self.env and \
+                    item.res_id and \
+                    hasattr(self.env[item.res_model], "_wf_available_transitions"):
+                by_model[item.res_model].add(item.res_id)
         names = {}
         engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
         for res_model, ids in by_model.items():
@@ -544,9 +544,7 @@ class UchaskeWorkItem(models.TransientModel):
                     res_model, sorted(ids)).items():
                 names[(res_model, res_id)] = ", ".join(fireable)
         for item in self:
-            target = targets.get(item.id) or {}
-            item.actions = names.get(
-                (target.get("res_model"), target.get("res_id"))) or False
+            item.actions = names.get((item.res_model, item.res_id)) or False
 
     #: the engine's checks that :meth:`_my_work_fireable` makes for the whole
     #: page at once; any other check of ``_wf_guards`` runs per record
@@ -760,11 +758,11 @@ class UchaskeWorkItem(models.TransientModel):
         """The record's name, its person, the district's name and the
         document, for the rows read only (the page): one batch per model
         (``_my_work_details``), the districts' names in one."""
-        targets = self._my_work_targets()
+        self._my_work_read_targets()
         by_model = defaultdict(set)
-        for target in targets.values():
-            if target["res_model"] in self.env and target["res_id"]:
-                by_model[target["res_model"]].add(target["res_id"])
+        for item in self:
+            if item.res_model in self.env and item.res_id:
+                by_model[item.res_model].add(item.res_id)
         details = {}
         existing = self._my_work_existing(by_model)
         for res_model, ids in by_model.items():
@@ -773,37 +771,32 @@ class UchaskeWorkItem(models.TransientModel):
                 continue
             for res_id, info in self._my_work_details(res_model, ids).items():
                 details[(res_model, res_id)] = info
-        district_ids = {target["district_id"] for target in targets.values()
-                        if target["district_id"]}
-        # the districts' own name, their two columns only (not every
-        # column of each district the cache holds)
-        districts = dict(self.env["uchaske.district"].sudo().with_context(
-            prefetch_fields=False).browse(sorted(district_ids)).name_get())
-        empty = dict.fromkeys(("res_model", "res_id", "model_name", "district_id"))
+        districts = dict(self.mapped("district_id").sudo().name_get())
         for item in self:
-            target = targets.get(item.id, empty)
-            info = details.get((target["res_model"], target["res_id"]), {})
+            info = details.get((item.res_model, item.res_id), {})
             record_name = info.get("record_name") or False
             item.record_name = record_name
             item.person_name = info.get("person_name") or False
-            item.district_name = districts.get(target["district_id"]) or False
+            item.district_name = districts.get(item.district_id.id) or False
             item.document = " ".join(filter(None, (
-                target["model_name"], record_name))) or False
+                item.model_name, record_name))) or False
+
+    #: the stored columns the page's computed columns start from
+    _MY_WORK_TARGET_FIELDS = ("kind", "res_model", "res_id", "model_name",
+                              "district_id")
 
     @api.multi
-    def _my_work_targets(self):
-        """{row id: {"kind", "res_model", "res_id", "model_name",
-        "district_id"}} of the rows ``self``: one statement for the page.
-        The list reads only the columns it shows; reading these through the
-        records would read every column of every row the cache prefetches
-        (twice as many rows as the page, issue 9)."""
-        ids = [item_id for item_id in self.ids if isinstance(item_id, int)]
-        if not ids:
-            return {}
-        self.env.cr.execute(
-            "SELECT id, kind, res_model, res_id, model_name, district_id"
-            " FROM uchaske_work_item WHERE id = ANY(%s)", (ids,))
-        return {row["id"]: row for row in self.env.cr.dictfetchall()}
+    def _my_work_read_targets(self):
+        """Read :attr:`_MY_WORK_TARGET_FIELDS` of the rows ``self`` (the
+        page) into the cache, in one statement, where they are not there
+        yet (the second computed column finds them). The list reads only
+        the columns it shows; reading these through the records would read
+        every column of every row the cache prefetches (twice as many rows
+        as the page, issue 9)."""
+        missing = self.filtered(lambda item: isinstance(item.id, int) and any(
+            name not in item._cache for name in self._MY_WORK_TARGET_FIELDS))
+        if missing:
+            missing._read_from_database(list(self._MY_WORK_TARGET_FIELDS))
 
     @api.model
     def _my_work_search_text(self, field_name, operator, value):
