@@ -4,7 +4,7 @@
     "name": "Uchaske: district police inspectors (base)",
     "summary": "Organisation, roles and workflow engine for district police "
                "inspectors (Order No. 1095 of the MIA of Kazakhstan)",
-    "version": "11.0.2.2.0",
+    "version": "11.0.2.3.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",
@@ -42,6 +42,7 @@
         "data/uchaske_deadline_periodic_cron_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/res_company_data.xml",
+        "data/res_users_data.xml",
         "security/uchaske_daily_work_security.xml",
         "data/uchaske_daily_work_data.xml",
         "security/uchaske_daily_plan_security.xml",

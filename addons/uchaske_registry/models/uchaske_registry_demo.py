@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from odoo import api, fields, models
 
@@ -211,7 +211,9 @@ class UchaskeRegistryDemo(models.AbstractModel):
 
     def _demo_transfer(self, case, inspector, final):
         destination = self.env.ref("uchaske_base.district_tselinograd_1_demo")
-        moved = datetime.combine(self._today, datetime.min.time()) - \
+        # Datetimes are UTC: count back from now, not from the local day's
+        # midnight, which is already tomorrow's UTC date after 19:00 UTC.
+        moved = fields.Datetime.from_string(fields.Datetime.now()) - \
             timedelta(hours=20)
         transfer = self.env["uchaske.registry.transfer"].sudo(inspector).create({
             "case_id": case.id,
