@@ -75,8 +75,9 @@ class UchaskeDistrict(models.Model):
         # the two columns named, not every column of the districts in cache
         # (their boundary polygon among them, uchaske_geo): every list
         # shows a district (issue 14)
-        return [(d.id, "%s. %s" % (d.number, d.name))
-                for d in self.with_context(prefetch_fields=False)]
+        records = self.with_context(prefetch_fields=False)
+        records._uchaske_prefetch_columns(["number", "name"])  # one statement
+        return [(d.id, "%s. %s" % (d.number, d.name)) for d in records]
 
     @api.multi
     def _compute_substitute_id(self):

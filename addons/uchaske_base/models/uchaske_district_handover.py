@@ -117,14 +117,23 @@ class UchaskeDistrictHandover(models.Model):
     @api.multi
     def _wf_guard_party(self, transition, field):
         self.ensure_one()
-        if self.env.user != self.sudo()[field]:
+        # the party's id from the handover as the user reads it (its
+        # columns read once for a page, _wf_guard_columns); its name as
+        # the engine: the user may not read that officer
+        party = self[field]
+        if self.env.user != party:
             return _("\"%(transition)s\" is signed by %(party)s (%(label)s) only "
                      "(R4).") % {
                          "transition": transition.name,
-                         "party": self.sudo()[field].name,
+                         "party": party.sudo().name,
                          "label": self._fields[field]._description_string(
                              self.env)}
         return None
+
+    @api.model
+    def _wf_guard_columns(self):
+        return super(UchaskeDistrictHandover, self)._wf_guard_columns() + [
+            "handing_user_id", "accepting_user_id", "supervisor_id"]
 
     @api.multi
     def _wf_guard_handing(self, transition):

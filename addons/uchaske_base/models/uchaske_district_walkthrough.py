@@ -71,7 +71,10 @@ class UchaskeDistrictWalkthrough(models.Model):
     @api.multi
     def name_get(self):
         # the walkthrough read as the user (R7: another department's is
-        # refused), its district and inspector named whatever their rules
+        # refused), its district and inspector named whatever their rules;
+        # the two columns of all the walkthroughs in one statement
+        self.with_context(prefetch_fields=False)._uchaske_prefetch_columns(
+            ["district_id", "inspector_id"])
         return [(w.id, _("Walkthrough of %(district)s by %(inspector)s") % {
             "district": w.district_id.sudo().display_name,
             "inspector": w.inspector_id.sudo().name}) for w in self]
@@ -96,6 +99,11 @@ class UchaskeDistrictWalkthrough(models.Model):
         return self.create({"passport_id": passport.id,
                             "inspector_id": inspector.id,
                             "date_appointed": date_appointed})
+
+    @api.model
+    def _wf_guard_columns(self):
+        return super(UchaskeDistrictWalkthrough, self)._wf_guard_columns() + [
+            "inspector_id"]
 
     @api.multi
     def _wf_guard_own_walkthrough(self, transition):

@@ -597,6 +597,10 @@ class UchaskeWorkItem(models.TransientModel):
         # the records as the user, as the engine checks them, read together
         # (one statement per model for the columns the checks read)
         records = {record.id: record for record in Model.browse(sorted(writable))}
+        # what the guards of the model read, for every record of the page
+        # at once (the candidates of each transition are a part of them)
+        Model.with_context(prefetch_fields=False).browse(
+            sorted(writable))._uchaske_prefetch_columns(Model._wf_guard_columns())
         result = {res_id: [] for res_id in states}
         for transition in transitions:
             candidates = [res_id for res_id in sorted(writable)
@@ -793,10 +797,7 @@ class UchaskeWorkItem(models.TransientModel):
         the columns it shows; reading these through the records would read
         every column of every row the cache prefetches (twice as many rows
         as the page, issue 9)."""
-        missing = self.filtered(lambda item: isinstance(item.id, int) and any(
-            name not in item._cache for name in self._MY_WORK_TARGET_FIELDS))
-        if missing:
-            missing._read_from_database(list(self._MY_WORK_TARGET_FIELDS))
+        self._uchaske_prefetch_columns(self._MY_WORK_TARGET_FIELDS)
 
     @api.model
     def _my_work_search_text(self, field_name, operator, value):

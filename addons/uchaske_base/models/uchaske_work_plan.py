@@ -108,12 +108,23 @@ class UchaskeWorkPlan(models.Model):
     @api.multi
     def _wf_guard_submit_batch(self, transition):
         """``_wf_guard_submit`` of a set at once (a page of My work, issue
-        9): the analyses and the items in one read each."""
+        9): the analyses in one read, the plans with an item the user sees
+        (``item_ids`` under the items' read rules) in one statement."""
         no_analysis = _("Analysis: write the analysis the plan is drawn from "
                         "(R24.1) before submitting it.")
         no_items = _("Items: a work plan needs at least one item.")
+        with_items = set()
+        if self.ids:
+            Item = self.env["uchaske.work.plan.item"]
+            Item.check_access_rights("read")  # as item_ids' search
+            query = Item._where_calc([("plan_id", "in", self.ids)])
+            Item._apply_ir_rules(query, "read")
+            from_clause, where_clause, params = query.get_sql()
+            self.env.cr.execute('SELECT DISTINCT "%s".plan_id FROM %s WHERE %s' % (
+                Item._table, from_clause, where_clause or "TRUE"), params)
+            with_items = {plan_id for plan_id, in self.env.cr.fetchall()}
         return {plan.id: no_analysis if not (plan.analysis or "").strip()
-                else None if plan.item_ids else no_items
+                else None if plan.id in with_items else no_items
                 for plan in self.with_context(prefetch_fields=False)}
 
     @property

@@ -129,6 +129,11 @@ class UchaskeWorkPlanItem(models.Model):
 
     # -- workflow --------------------------------------------------------
 
+    @api.model
+    def _wf_guard_columns(self):
+        return super(UchaskeWorkPlanItem, self)._wf_guard_columns() + [
+            "plan_id", "assignee_id"]
+
     @api.multi
     def _wf_guard_issue(self, transition):
         return self._wf_guard_issue_batch(transition)[self.id]
@@ -138,8 +143,14 @@ class UchaskeWorkPlanItem(models.Model):
         """``_wf_guard_issue`` of a set at once (a page of My work, issue
         9): the plans' states in one read, the message translated once."""
         message = _("An item opens when its plan is approved.")
-        return {item.id: None if item.plan_id.state == "approved" else message
-                for item in self.with_context(prefetch_fields=False)}
+        items = self.with_context(prefetch_fields=False)
+        plan_of = {item.id: item.plan_id.id for item in items}
+        # the plans browsed together: one read of their states
+        plans = self.env["uchaske.work.plan"].with_context(
+            prefetch_fields=False).browse(sorted(set(plan_of.values()) - {False}))
+        approved = {plan.id for plan in plans if plan.state == "approved"}
+        return {item_id: None if plan_id in approved else message
+                for item_id, plan_id in plan_of.items()}
 
     @api.multi
     def _wf_guard_done(self, transition):

@@ -40,6 +40,29 @@ class TestMeeting(MeetingCase):
             meeting.sudo(self.users["inspector"]).wf_apply("announce")
             self.assertEqual(meeting.state, "announced")
 
+    def test_notice_batch_answers_as_the_guard(self):
+        """R27, issue 9: My work's batch form of the notice guard gives
+        each meeting of a page the guard's own answer: told 18 days before
+        passes, told 9 days before and never told fail with the date to
+        announce by."""
+        inspector = self.users["inspector"]
+        with freeze_time("2026-11-02 09:00:00"):
+            told = self._announce(self._meeting(), fire=False)
+            late = self._meeting(day="2026-11-25")
+            untold = self._meeting(day="2026-11-30")
+        with freeze_time("2026-11-16 09:00:00"):
+            self._announce(late, day="2026-11-16", fire=False)
+        meetings = (told | late | untold).sudo(inspector)
+        transition = self.env.ref("uchaske_meetings.meeting_transition_announce")
+        batch = meetings._wf_guard_notice_batch(transition)
+        self.assertEqual(set(batch), set(meetings.ids))
+        for meeting in meetings:
+            self.assertEqual(batch[meeting.id],
+                             meeting._wf_guard_notice(transition))
+        self.assertIsNone(batch[told.id])
+        self.assertIn("2026-11-15", batch[late.id])
+        self.assertIn("2026-11-20", batch[untold.id])
+
     def test_notice_deadline_before_the_meeting(self):
         """R27: the notice is due 10 calendar days before, moves with the
         date and is met by announcing."""

@@ -430,27 +430,42 @@ class UchaskeRegistryCase(models.Model):
     def _wf_transfer_states(self):
         """{case id: states of its transfers, newest first} of the cases,
         as ``transfer_ids`` holds them for the current user (read rules),
-        in two statements for all of them (the batch guards)."""
-        Transfer = self.env["uchaske.registry.transfer"]
-        ids = Transfer._search([("case_id", "in", self.ids)])
+        in one statement for all of them (the batch guards)."""
         result = {}
-        if ids:
-            self.env.cr.execute(
-                "SELECT case_id, state FROM uchaske_registry_transfer"
-                " WHERE id = ANY(%s) ORDER BY id DESC", (list(ids),))
-            for case_id, state in self.env.cr.fetchall():
-                result.setdefault(case_id, []).append(state)
+        if not self.ids:
+            return result
+        Transfer = self.env["uchaske.registry.transfer"]
+        Transfer.check_access_rights("read")  # as the search it replaces
+        query = Transfer._where_calc([("case_id", "in", self.ids)])
+        Transfer._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        table = Transfer._table
+        self.env.cr.execute(
+            'SELECT "%s".case_id, "%s".state FROM %s WHERE %s'
+            ' ORDER BY "%s".id DESC' % (table, table, from_clause,
+                                        where_clause or "TRUE", table), params)
+        for case_id, state in self.env.cr.fetchall():
+            result.setdefault(case_id, []).append(state)
         return result
 
     @api.multi
     def name_get(self):
         """The number and the person (R11): what an officer recognises a
         case by in a list of choices, a message or My work."""
-        names = dict(super(UchaskeRegistryCase, self).name_get())  # R15
-        # the persons of all the cases in one read (a ``sudo()`` per case
-        # would read them one by one, issue 9)
-        return [(case.id, " ".join(filter(None, [
-            names.get(case.id), case.person_id.name]))) for case in self.sudo()]
+        # the number and the person of all the cases in one statement, as
+        # the user (a case the rules refuse is refused by the name's read)
+        records = self.with_context(prefetch_fields=False)
+        records._uchaske_prefetch_columns(["name", "person_id"])
+        names = dict(super(UchaskeRegistryCase, records).name_get())  # R15
+        # the persons' names as the engine, all in one read (a ``sudo()``
+        # per case would read them one by one, issue 9)
+        person_ids = {case.id: case.person_id.id for case in records}
+        persons = self.env["uchaske.person"].sudo().with_context(
+            prefetch_fields=False).browse(sorted(set(person_ids.values()) - {False}))
+        person_names = {person.id: person.name for person in persons}
+        return [(case_id, " ".join(filter(None, [
+            names.get(case_id), person_names.get(person_ids[case_id])])))
+            for case_id in self.ids]
 
     @api.model
     def _name_search(self, name="", args=None, operator="ilike", limit=100,

@@ -82,6 +82,9 @@ class UchaskeRegistryTransfer(models.Model):
 
     @api.depends("person_id", "move_date")
     def _compute_name(self):
+        # the two columns of all the transfers in one statement
+        self.with_context(prefetch_fields=False)._uchaske_prefetch_columns(
+            ["person_id", "move_date"])
         for transfer in self:
             transfer.name = _("Transfer of %(person)s (%(date)s)") % {
                 "person": transfer.person_id.name or "",
@@ -203,6 +206,13 @@ class UchaskeRegistryTransfer(models.Model):
         return vals
 
     # -- guards --------------------------------------------------------
+
+    @api.model
+    def _wf_guard_columns(self):
+        return super(UchaskeRegistryTransfer, self)._wf_guard_columns() + [
+            "request_number", "request_date", "destination_external",
+            "department_id", "destination_department_id",
+            "destination_district_id"]
 
     @api.multi
     def _wf_guard_request_recorded(self, transition):
