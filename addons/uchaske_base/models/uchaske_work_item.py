@@ -539,12 +539,25 @@ class UchaskeWorkItem(models.TransientModel):
                 by_model[item.res_model].add(item.res_id)
         names = {}
         engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
+        writable = engine._my_work_writable_states(by_model)
         for res_model, ids in by_model.items():
             for res_id, fireable in engine._my_work_fireable(
-                    res_model, sorted(ids)).items():
+                    res_model, sorted(ids), writable.get(res_model, {})).items():
                 names[(res_model, res_id)] = ", ".join(fireable)
         for item in self:
-            item.actions = names.get((item.res_model, item.res_id)) or False
+            item._my_work_set_display(
+                actions=names.get((item.res_model, item.res_id)) or False)
+
+    @api.multi
+    def _my_work_set_display(self, **values):
+        """Set computed display columns of the row ``self`` (one record)
+        straight into the cache. No field depends on these columns (they
+        are shown, never stored nor computed from), so the assignment's
+        search for dependents (``modified_draft``) finds nothing and cost
+        ~10 us a value: a page sets five on 80 rows (issue 9)."""
+        cache = self.env.cache
+        for name, value in values.items():
+            cache.set(self, self._fields[name], value)
 
     #: the engine's checks that :meth:`_my_work_fireable` makes for the whole
     #: page at once; any other check of ``_wf_guards`` runs per record
@@ -553,16 +566,60 @@ class UchaskeWorkItem(models.TransientModel):
         "_wf_check_guard_domain"])
 
     @api.model
-    def _my_work_fireable(self, res_model, res_ids):
+    def _my_work_writable_query(self, res_model, res_ids):
+        """``(select, params)``: the ids and states of the records
+        ``res_ids`` of ``res_model`` the user may write (write rules, as
+        ``check_access_rule("write")``) and read (a record the user may not
+        read offers nothing, as its form); None if the user may fire
+        nothing there (no workflow, no transition for his groups, no write
+        right)."""
+        definition = self._my_work_definition(res_model)
+        Model = self.env[res_model]
+        if not definition or not res_ids or not self._my_work_transitions(
+                definition, self._my_work_user_groups()) or \
+                not Model.check_access_rights("write", False):
+            return None
+        write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
+        query = Model.with_context(active_test=False)._where_calc(
+            [("id", "in", list(res_ids))] + write_domain)
+        Model._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        return 'SELECT %%s::varchar, "%s".id, "%s".state FROM %s WHERE %s' % (
+            Model._table, Model._table, from_clause, where_clause or "TRUE"), \
+            [res_model] + list(params)
+
+    @api.model
+    def _my_work_writable_states(self, by_model):
+        """{model: {id: state}} of the records of ``by_model`` ({model:
+        ids}, a page) the user may write and read
+        (:meth:`_my_work_writable_query`), for all the workflows of the
+        page in one statement (was one per workflow: eight on a page,
+        issue 9); engine bookkeeping, not a journaled access (R15)."""
+        parts, params = [], []
+        result = {res_model: {} for res_model in by_model}
+        for res_model, ids in sorted(by_model.items()):
+            found = self._my_work_writable_query(res_model, sorted(ids))
+            if found:
+                parts.append("(%s)" % found[0])
+                params += found[1]
+        if parts:
+            self.env.cr.execute(" UNION ALL ".join(parts), params)
+            for res_model, res_id, state in self.env.cr.fetchall():
+                result[res_model][res_id] = state
+        return result
+
+    @api.model
+    def _my_work_fireable(self, res_model, res_ids, states=None):
         """{id: [names of the transitions the user may fire]} for the
         records ``res_ids`` of ``res_model``: the same answer as each
         record's ``_wf_available_transitions()`` (all of ``_wf_guards``,
         without the required inputs), made for the page at once:
 
         * the groups from the cached definition;
-        * write access and the states: one statement for the page's ids
-          under the write and read rules (as ``check_access_rule("write")``;
-          the engine's own bookkeeping: not a journaled access);
+        * write access and the states: ``states`` ({id: state} of the
+          records the user may write, :meth:`_my_work_writable_states`,
+          one statement for every workflow of the page), read here if not
+          given;
         * each guard domain: one search of the candidates;
         * the guard method: once for the candidates, in its batch form if
           the model declares one (``_wf_guard_method_errors``);
@@ -571,25 +628,15 @@ class UchaskeWorkItem(models.TransientModel):
         """
         definition = self._my_work_definition(res_model)
         Model = self.env[res_model]
-        if not definition or not res_ids:
+        if states is None:
+            # write access (``_wf_check_write_access``) and the states of
+            # the records, under the write and read rules, as the user
+            states = self._my_work_writable_states(
+                {res_model: res_ids})[res_model]
+        if not states:
             return {}
         transitions = self._my_work_transitions(
             definition, self._my_work_user_groups())
-        if not transitions or not Model.check_access_rights("write", False):
-            return {}
-        # write access (``_wf_check_write_access``) of the whole page and
-        # the states, in one statement under the write rules, as the user
-        # (the read rules too: a record the user may not read offers
-        # nothing, as its form)
-        write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
-        query = Model.with_context(active_test=False)._where_calc(
-            [("id", "in", list(res_ids))] + write_domain)
-        Model._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
-        self.env.cr.execute('SELECT "%s".id, "%s".state FROM %s WHERE %s' % (
-            Model._table, Model._table, from_clause, where_clause or "TRUE"),
-            params)
-        states = dict(self.env.cr.fetchall())
         writable = set(states)
         by_id = self._my_work_transition_records(definition)
         others = [check for check in Model._wf_guards()
@@ -779,11 +826,12 @@ class UchaskeWorkItem(models.TransientModel):
         for item in self:
             info = details.get((item.res_model, item.res_id), {})
             record_name = info.get("record_name") or False
-            item.record_name = record_name
-            item.person_name = info.get("person_name") or False
-            item.district_name = districts.get(item.district_id.id) or False
-            item.document = " ".join(filter(None, (
-                item.model_name, record_name))) or False
+            item._my_work_set_display(
+                record_name=record_name,
+                person_name=info.get("person_name") or False,
+                district_name=districts.get(item.district_id.id) or False,
+                document=" ".join(filter(None, (
+                    item.model_name, record_name))) or False)
 
     #: the stored columns the page's computed columns start from
     _MY_WORK_TARGET_FIELDS = ("kind", "res_model", "res_id", "model_name",

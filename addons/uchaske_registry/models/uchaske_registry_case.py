@@ -462,6 +462,7 @@ class UchaskeRegistryCase(models.Model):
         person_ids = {case.id: case.person_id.id for case in records}
         persons = self.env["uchaske.person"].sudo().with_context(
             prefetch_fields=False).browse(sorted(set(person_ids.values()) - {False}))
+        persons._uchaske_prefetch_columns(["name"])  # not through read()
         person_names = {person.id: person.name for person in persons}
         return [(case_id, " ".join(filter(None, [
             names.get(case_id), person_names.get(person_ids[case_id])])))
