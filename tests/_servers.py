@@ -29,6 +29,20 @@ ADDONS = ("uchaske_base", "uchaske_registry", "uchaske_meetings", "uchaske_geo")
 DEFAULT_DB = "uchaske_test"
 
 
+#: the demo officers' time zone (``res_users_demo.xml``)
+USERS_TZ = "Asia/Almaty"
+
+
+def users_today():
+    """Today for the demo officers, in their time zone: the day the forms
+    check dates against ("not in the future", "signed on the meeting's
+    day"). From 19:00 UTC on it is already the next date there, so the
+    machine's own date (UTC) would be yesterday's for them."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    return datetime.now(ZoneInfo(USERS_TZ)).date()
+
+
 def target_db():
     """Database the server tests run against (env ``UCHASKE_TEST_DB``)."""
     return os.environ.get("UCHASKE_TEST_DB") or DEFAULT_DB

@@ -16,6 +16,8 @@ import random
 import time
 from datetime import date
 
+import _servers
+
 import pytest
 
 from journey import JourneyError
@@ -25,7 +27,7 @@ from uchaske_rules import iin as iin_rules
 ROOT_MENU = "uchaske_base.uchaske_root_menu"
 #: the server's clock runs free: dates that must not be in the future or
 #: before a registration made by the demo data are today's
-TODAY = date.today().isoformat()
+TODAY = _servers.users_today().isoformat()
 MENU = {
     "my_work": "uchaske_base.uchaske_work_item_menu",
     "cases": "uchaske_registry.uchaske_registry_case_menu",

@@ -3,12 +3,11 @@ test_journeys.py): the lists of Appendices 2-4 (R17), the interface in
 Kazakh, and a phone in the street (R2.2, R12)."""
 import re
 import time
-from datetime import date
 
 import _servers
 import pytest
 
-TODAY = date.today().isoformat()
+TODAY = _servers.users_today().isoformat()
 SAMPLES = _servers.ROOT / "addons" / "uchaske_registry" / "static" / "samples"
 
 #: R17: the three lists, their menus, import type and a sample file

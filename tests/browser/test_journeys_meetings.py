@@ -4,14 +4,16 @@ meeting, records the announcement made 12 days earlier (R27) and announces
 it; holds it, fills the protocol and the participants register and signs
 it on the day (R32); the responsible inspector closes it (R33). Screenshots
 in ``var/screenshots/<journey>/``."""
-from datetime import date, timedelta
+from datetime import timedelta
+
+import _servers
 
 import pytest
 
 from selenium.webdriver.common.by import By
 
-TODAY = date.today().isoformat()
-NOTICE_DAY = (date.today() - timedelta(days=12)).isoformat()
+TODAY = _servers.users_today().isoformat()
+NOTICE_DAY = (_servers.users_today() - timedelta(days=12)).isoformat()
 MENU = "uchaske_meetings.uchaske_meeting_menu"
 
 

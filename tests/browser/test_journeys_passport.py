@@ -5,9 +5,10 @@ visits of his walkthrough; the chief opens the department's kanban and the
 pivot of the figures by district and year."""
 import random
 import time
-from datetime import date
 
-THIS_YEAR = str(date.today().year)
+import _servers
+
+THIS_YEAR = str(_servers.users_today().year)
 DISTRICT = "Kabanbay batyr – Syganak"
 MENU = {
     "passports": "uchaske_base.uchaske_district_passport_menu",

@@ -6,6 +6,7 @@ and writes nothing. R3 (district numbers), R4/R5 (assignments), R6
 (substitution orders), R7/R16 (own department only)."""
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import common
 
@@ -102,6 +103,24 @@ class TestInputValidation(UchaskeCase):
                                 "Offset: the value cannot be negative"):
             rule.write({"offset": -3})
         self.assertEqual(rule.offset, offset)
+
+    def test_superuser_counts_days_in_kazakhstan(self):
+        """R4, R5, R6: the engine's superuser (scheduled jobs, ``sudo()``
+        without a time zone in the context) counts days as the officers
+        do, in Asia/Almaty: at 20:00 UTC on 2 December it is 3 December
+        in Kazakhstan, so a date the officer entered as today is not "in
+        the future" when the engine writes it (a confirmed handover opens
+        the accepting inspector's walkthrough so); 4 December still is."""
+        self.assertEqual(self.env.ref("base.user_root").tz, "Asia/Almaty")
+        engine = self.env["uchaske.district"].sudo().with_context(tz=False)
+        with freeze_time("2026-12-02 20:00:00"):
+            self.assertEqual(fields.Date.context_today(engine), "2026-12-03")
+            self.district1.sudo().with_context(tz=False).write(
+                {"order_date": "2026-12-03"})
+            self.assertEqual(self.district1.order_date, "2026-12-03")
+            with self.assertRefused(ValidationError, "order date: .*future"):
+                self.district1.sudo().with_context(tz=False).write(
+                    {"order_date": "2026-12-04"})
 
     def test_required_and_references_to_users(self):
         """The officer of an assignment is required and must be an active
