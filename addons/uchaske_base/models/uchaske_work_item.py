@@ -200,42 +200,62 @@ class UchaskeWorkItem(models.TransientModel):
         return len(rows)
 
     @api.model
+    @tools.ormcache("self.env.lang")
+    def _my_work_deadline_names(self):
+        """{deadline rule id: its name in the user's language}: read once
+        per language (rules change rarely; a changed rule or translation
+        clears the registry's caches, ``uchaske_work_item_cache_deadline``)."""
+        rules = self.env["uchaske.workflow.deadline"].sudo().with_context(
+            active_test=False, prefetch_fields=False).search([])
+        return {rule.id: rule.name for rule in rules}
+
+    @api.model
     def _my_work_deadline_rows(self, clock):
-        """Open deadline lines of the user or escalated to them (one query;
-        the lines' record rules apply)."""
-        lines = self.env["uchaske.workflow.deadline.line"].search([
+        """Open deadline lines of the user or escalated to them: one
+        statement under the lines' record rules for the columns used (was
+        a search, a read and a read of the rules' names, issue 9)."""
+        Line = self.env["uchaske.workflow.deadline.line"]
+        Line.check_access_rights("read")
+        query = Line._where_calc([
             ("state", "=", "open"), "|", ("user_id", "=", self.env.uid),
-            ("escalated_user_id", "=", self.env.uid)]).with_context(
-                prefetch_fields=False)
-        # the columns used below in one read, the rules' names in one more
-        # (not every column of the lines and of their rules)
-        lines.read(["requirement_ref", "rule_id", "date_due", "res_model",
-                    "res_id", "escalated_user_id", "activity_id",
-                    "escalation_activity_id"], load=None)
+            ("escalated_user_id", "=", self.env.uid)])
+        Line._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        self.env.cr.execute(
+            'SELECT "{t}".id, "{t}".requirement_ref, "{t}".rule_id,'
+            ' "{t}".date_due, "{t}".res_model, "{t}".res_id,'
+            ' "{t}".escalated_user_id, "{t}".activity_id,'
+            ' "{t}".escalation_activity_id FROM {f} WHERE {w}'
+            ' ORDER BY "{t}".date_due, "{t}".id'.format(
+                t=Line._table, f=from_clause, w=where_clause or "TRUE"),
+            params)
+        found = self.env.cr.fetchall()
+        names = self._my_work_deadline_names()  # may query: after the fetch
         rows = []
-        for line in lines:
-            due = fields.Datetime.from_string(line.date_due)
+        for (line_id, ref, rule_id, date_due, res_model, res_id, escalated_to,
+             activity_id, escalation_activity_id) in found:
+            due = fields.Datetime.from_string(date_due)
             bucket, rank = self._my_work_urgency(clock, due)
-            escalated = line.escalated_user_id.id == self.env.uid
-            activity = line.escalation_activity_id if escalated \
-                else line.activity_id
+            escalated = escalated_to == self.env.uid
             rows.append({
                 "kind": "deadline",
                 "urgency": bucket,
                 "urgency_rank": rank,
-                "name": line.name,
-                "date_due": line.date_due,
-                "requirement_ref": line.requirement_ref,
-                "res_model": line.res_model,
-                "res_id": line.res_id,
-                "deadline_line_id": line.id,
-                "activity_id": activity.id or None,
+                # as the line's own name (``_compute_name``)
+                "name": "%s: %s" % (ref, names.get(rule_id, "")),
+                "date_due": date_due,
+                "requirement_ref": ref,
+                "res_model": res_model,
+                "res_id": res_id,
+                "deadline_line_id": line_id,
+                "activity_id": (escalation_activity_id if escalated
+                                else activity_id) or None,
                 "overdue": bucket == my_work.OVERDUE,
                 "escalated": escalated,
                 # the line is the row: its activities would be second rows
                 # for the same thing
-                "line_activity_ids": set(
-                    (line.activity_id | line.escalation_activity_id).ids),
+                "line_activity_ids": {found for found in (
+                    activity_id, escalation_activity_id) if found},
             })
         return rows
 
