@@ -50,6 +50,21 @@ class ResUsers(models.Model):
             user.uchaske_district_ids = served
 
     @api.model
+    def _uchaske_names(self, user_ids):
+        """{user id: name} of the users ``user_ids``, read as the engine in
+        one statement (the name is the partner's: through the ORM, the users
+        then their partners, two), for the officers named in messages and
+        on My work's rows."""
+        ids = sorted({user_id for user_id in user_ids if user_id})
+        if not ids:
+            return {}
+        self.env.cr.execute(
+            "SELECT u.id, p.name FROM res_users u"
+            "  JOIN res_partner p ON p.id = u.partner_id WHERE u.id = ANY(%s)",
+            (ids,))
+        return dict(self.env.cr.fetchall())
+
+    @api.model
     def _uchaske_served_district_ids(self, user_id):
         """Ids of the districts the user ``user_id`` serves today, in one
         statement: the same districts as ``uchaske_district_ids`` (active

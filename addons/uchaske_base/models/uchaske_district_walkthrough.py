@@ -75,9 +75,11 @@ class UchaskeDistrictWalkthrough(models.Model):
         # the two columns of all the walkthroughs in one statement
         self.with_context(prefetch_fields=False)._uchaske_prefetch_columns(
             ["district_id", "inspector_id"])
+        inspectors = self.env["res.users"]._uchaske_names(
+            [w.inspector_id.id for w in self])
         return [(w.id, _("Walkthrough of %(district)s by %(inspector)s") % {
             "district": w.district_id.sudo().display_name,
-            "inspector": w.inspector_id.sudo().name}) for w in self]
+            "inspector": inspectors.get(w.inspector_id.id) or ""}) for w in self]
 
     @api.model
     def _open_for(self, passport, inspector, date_appointed=None):

@@ -763,8 +763,7 @@ class UchaskeWorkItem(models.TransientModel):
             'SELECT "mail_activity".user_id, count(*) FROM %s WHERE %s'
             ' GROUP BY 1' % (from_clause, where_clause or "TRUE"), params)
         counts = dict(self.env.cr.fetchall())
-        names = dict(self.env["res.users"].sudo().with_context(
-            prefetch_fields=False).browse(sorted(counts)).name_get())
+        names = self.env["res.users"]._uchaske_names(counts)
         rank = my_work.rank(my_work.OVERDUE) * 10 + 1  # after one's own
         rows = []
         for user_id in sorted(counts, key=lambda found: (names[found], found)):

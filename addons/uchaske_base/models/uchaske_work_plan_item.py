@@ -163,8 +163,8 @@ class UchaskeWorkPlanItem(models.Model):
         the names of the others' assignees (for the message) in one."""
         items = self.with_context(prefetch_fields=False)
         others = items.filtered(lambda item: item.assignee_id.id != self.env.uid)
-        names = {user.id: user.name
-                 for user in others.mapped("assignee_id").sudo()}
+        names = self.env["res.users"]._uchaske_names(
+            [item.assignee_id.id for item in others])
         message = _("Only the assignee (%s) marks this item done.")
         return {item.id: message % names[item.assignee_id.id]
                 if item in others else None for item in items}
