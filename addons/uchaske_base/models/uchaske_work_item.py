@@ -674,7 +674,8 @@ class UchaskeWorkItem(models.TransientModel):
         # what the guards of the model read, for every record of the page
         # at once (the candidates of each transition are a part of them)
         Model.with_context(prefetch_fields=False).browse(
-            sorted(writable))._uchaske_prefetch_columns(Model._wf_guard_columns())
+            sorted(writable))._uchaske_prefetch_columns(
+                Model._wf_guard_columns(), checked=True)
         result = {res_id: [] for res_id in states}
         for transition in transitions:
             candidates = [res_id for res_id in sorted(writable)
@@ -843,10 +844,13 @@ class UchaskeWorkItem(models.TransientModel):
         details = {}
         existing = self._my_work_existing(by_model)
         for res_model, ids in by_model.items():
-            ids = sorted(ids & existing[res_model])
+            ids = sorted(ids & set(existing[res_model]))
             if not ids:
                 continue
-            for res_id, info in self._my_work_details(res_model, ids).items():
+            names = existing[res_model] if self._my_work_name_column(
+                res_model) else None
+            for res_id, info in self._my_work_details(
+                    res_model, ids, names).items():
                 details[(res_model, res_id)] = info
         districts = dict(self.mapped("district_id").sudo().name_get())
         for item in self:
@@ -920,28 +924,52 @@ class UchaskeWorkItem(models.TransientModel):
         return self._my_work_search_text("record_name", operator, value)
 
     @api.model
+    def _my_work_name_column(self, res_model):
+        """The column that is the name of a record of ``res_model`` when the
+        model names its records the ORM's default way (``name_get`` not
+        overridden, ``_rec_name`` a stored, untranslated text column), else
+        None. For such a model :meth:`_my_work_existing` reads the names
+        with the records' existence and no ``name_get`` runs."""
+        Model = self.env[res_model]
+        field = Model._fields.get(Model._rec_name or "")
+        if type(Model).name_get is not models.BaseModel.name_get or \
+                field is None or not field.store or field.translate or \
+                field.type not in ("char", "text") or field.inherited:
+            return None
+        return field.name
+
+    @api.model
     def _my_work_existing(self, by_model):
-        """{model: ids} of the records of ``by_model`` ({model: ids}) that
-        still exist (a row may outlive its record while the user pages):
-        one statement for all the models of the page, not one per model."""
+        """{model: {id: name or None}} of the records of ``by_model``
+        ({model: ids}) that still exist (a row may outlive its record while
+        the user pages), with the name of those whose model names them by
+        a column (:meth:`_my_work_name_column`): one statement for all the
+        models of the page, not one per model (and none for those names)."""
         parts, params = [], []
         for res_model, ids in sorted(by_model.items()):
-            parts.append(sql.SQL("(SELECT %s::varchar, id FROM {} WHERE id = ANY(%s))")
-                         .format(sql.Identifier(self.env[res_model]._table)))
+            column = self._my_work_name_column(res_model)
+            parts.append(sql.SQL(
+                "(SELECT %s::varchar, id, {}::varchar FROM {} WHERE id = ANY(%s))")
+                .format(sql.Identifier(column) if column else sql.SQL("NULL"),
+                        sql.Identifier(self.env[res_model]._table)))
             params += [res_model, sorted(ids)]
-        existing = defaultdict(set)
+        existing = defaultdict(dict)
         if parts:
             self.env.cr.execute(sql.SQL(" UNION ALL ").join(parts), params)
-            for res_model, res_id in self.env.cr.fetchall():
-                existing[res_model].add(res_id)
+            for res_model, res_id, name in self.env.cr.fetchall():
+                existing[res_model][res_id] = name
         return existing
 
     @api.model
-    def _my_work_details(self, res_model, res_ids):
+    def _my_work_details(self, res_model, res_ids, names=None):
         """{id: {"record_name", ...}} of records of ``res_model`` (read as
         the engine: the rows are the user's own work), for the page shown;
-        ``res_ids`` exist (:meth:`_my_work_existing`). Addons add what their
-        records know (e.g. the person)."""
+        ``res_ids`` exist (:meth:`_my_work_existing`), ``names`` ({id:
+        name}) are their names if the model names them by a column.
+        Addons add what their records know (e.g. the person)."""
+        if names is not None:
+            return {res_id: {"record_name": names.get(res_id) or False}
+                    for res_id in res_ids}
         Model = self.env[res_model]
         # only the fields read here, for all the records at once
         records = Model.sudo().with_context(prefetch_fields=False).browse(

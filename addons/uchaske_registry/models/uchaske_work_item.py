@@ -12,10 +12,11 @@ class UchaskeWorkItem(models.TransientModel):
     _inherit = "uchaske.work.item"
 
     @api.model
-    def _my_work_details(self, res_model, res_ids):
+    def _my_work_details(self, res_model, res_ids, names=None):
         """The person of a record that has one (cases, transfers, the lists
         of Appendices 2-4): one read, names in one batch (the page only)."""
-        result = super(UchaskeWorkItem, self)._my_work_details(res_model, res_ids)
+        result = super(UchaskeWorkItem, self)._my_work_details(
+            res_model, res_ids, names)
         Model = self.env[res_model]
         field = Model._fields.get("person_id")
         if field is None or field.comodel_name != "uchaske.person":
