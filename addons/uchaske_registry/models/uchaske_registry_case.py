@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
 from uchaske_rules import relocation, supervision
@@ -432,21 +432,32 @@ class UchaskeRegistryCase(models.Model):
         as ``transfer_ids`` holds them for the current user (read rules),
         in one statement for all of them (the batch guards)."""
         result = {}
-        if not self.ids:
+        ids = [case_id for case_id in self.ids if isinstance(case_id, int)]
+        if not ids:
             return result
-        Transfer = self.env["uchaske.registry.transfer"]
-        Transfer.check_access_rights("read")  # as the search it replaces
-        query = Transfer._where_calc([("case_id", "in", self.ids)])
-        Transfer._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
-        table = Transfer._table
-        self.env.cr.execute(
-            'SELECT "%s".case_id, "%s".state FROM %s WHERE %s'
-            ' ORDER BY "%s".id DESC' % (table, table, from_clause,
-                                        where_clause or "TRUE", table), params)
+        self.env["uchaske.registry.transfer"].check_access_rights("read")
+        select, params = self._wf_transfer_states_query()
+        self.env.cr.execute(select, list(params) + [ids])
         for case_id, state in self.env.cr.fetchall():
             result.setdefault(case_id, []).append(state)
         return result
+
+    @api.model
+    @tools.ormcache("self.env.uid")
+    def _wf_transfer_states_query(self):
+        """``(select, params)`` of :meth:`_wf_transfer_states`, the cases'
+        ids its last parameter: the transfers' read rules built once per
+        user (cached as Odoo caches the rules' domains; a rule change
+        clears both). My work asks it for each transition of a page."""
+        Transfer = self.env["uchaske.registry.transfer"]
+        query = Transfer._where_calc([])
+        Transfer._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        table = Transfer._table
+        return ('SELECT "%s".case_id, "%s".state FROM %s WHERE (%s)'
+                ' AND "%s".case_id = ANY(%%s) ORDER BY "%s".id DESC' % (
+                    table, table, from_clause, where_clause or "TRUE", table,
+                    table)), tuple(params)
 
     @api.multi
     def name_get(self):
