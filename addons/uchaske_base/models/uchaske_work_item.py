@@ -382,12 +382,13 @@ class UchaskeWorkItem(models.TransientModel):
         wanted = {transition["id"] for transition in definition["transitions"]}
         # in the user's time zone, as in a request of the web client (a guard
         # domain's "today" is the user's day; the engine's superuser is not
-        # read for it); iterated, the records keep the prefetch of all
-        # (filtered() would not)
+        # read for it); each browsed with the prefetch of all (filtered()
+        # would not keep it), without iterating every workflow's transitions
         Transition = self.env["uchaske.workflow.transition"].sudo().with_context(
             tz=self._my_work_tz_name())
-        return {transition.id: transition for transition in Transition.browse(ids)
-                if transition.id in wanted}
+        prefetch = Transition.browse(ids)._prefetch
+        return {transition_id: Transition.browse(transition_id, prefetch)
+                for transition_id in wanted}
 
     @api.model
     def _my_work_guard_domain(self, transition):
