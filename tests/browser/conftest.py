@@ -61,7 +61,11 @@ def _start_chromium(window_size=None):
     options.add_argument("--user-data-dir=%s" % profile)
     # keep the console (browser log) for the SEVERE-error check
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    # the browser in the officers' time zone, as their phones are: the web
+    # client turns typed datetimes into UTC with the browser's zone, and
+    # the dates typed are their day (``_servers.users_today``)
+    driver = webdriver.Chrome(options=options, service=Service(
+        CHROMEDRIVER, env=dict(os.environ, TZ=_servers.USERS_TZ)))
     driver.set_page_load_timeout(60)
     return driver, profile
 

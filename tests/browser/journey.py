@@ -486,7 +486,15 @@ class Journey:
                 "return odoo.__DEBUG__.services['web.core']._t.database"
                 ".parameters.time_format;")
             if not isinstance(moment, datetime):
-                moment = datetime(moment.year, moment.month, moment.day, 10, 0)
+                # a day only: 10:00 that day, or the browser's time now if
+                # it is today (10:00 may not have come yet: a time in the
+                # future is refused for what has already happened)
+                local = datetime(*self.driver.execute_script(
+                    "var d = new Date(); return [d.getFullYear(), "
+                    "d.getMonth() + 1, d.getDate(), d.getHours(), "
+                    "d.getMinutes()];"))
+                moment = local if local.date() == moment else datetime(
+                    moment.year, moment.month, moment.day, 10, 0)
         box = widget if widget.tag_name == "input" else \
             widget.find_element(By.CSS_SELECTOR, "input")
         box.clear()
