@@ -254,8 +254,8 @@ class UchaskeWorkItem(models.TransientModel):
                 "escalated": escalated,
                 # the line is the row: its activities would be second rows
                 # for the same thing
-                "line_activity_ids": {found for found in (
-                    activity_id, escalation_activity_id) if found},
+                "line_activity_ids": {linked for linked in (
+                    activity_id, escalation_activity_id) if linked},
             })
         return rows
 

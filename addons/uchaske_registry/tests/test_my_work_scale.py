@@ -87,9 +87,9 @@ class TestMyWorkScale(RegistryCase):
         Class = type(self.Item)
         original = Class._my_work_details
 
-        def counting(model, res_model, res_ids):
+        def counting(model, res_model, res_ids, names=None):
             described.extend(res_ids)
-            return original(model, res_model, res_ids)
+            return original(model, res_model, res_ids, names)
         with mock.patch.object(Class, "_my_work_details", counting):
             Item, domain = self._items("inspector")
             self.assertEqual(described, [], "described while building")
