@@ -41,8 +41,9 @@ CHROMIUM_FLAGS = (
 SCREENSHOT_DIR = _servers.ROOT / "var" / "screenshots"
 
 
-def _start_chromium(window_size=None):
-    """A fresh headless Chromium with its own temporary profile; returns
+def _start_chromium(window_size=None, tz=_servers.USERS_TZ):
+    """A fresh headless Chromium with its own temporary profile, in the
+    time zone ``tz`` (the officers' by default); returns
     ``(driver, profile_dir)``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -65,7 +66,7 @@ def _start_chromium(window_size=None):
     # client turns typed datetimes into UTC with the browser's zone, and
     # the dates typed are their day (``_servers.users_today``)
     driver = webdriver.Chrome(options=options, service=Service(
-        CHROMEDRIVER, env=dict(os.environ, TZ=_servers.USERS_TZ)))
+        CHROMEDRIVER, env=dict(os.environ, TZ=tz)))
     driver.set_page_load_timeout(60)
     return driver, profile
 
