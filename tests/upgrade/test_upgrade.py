@@ -279,9 +279,10 @@ def test_new_dependencies_installed_versions_current(upgraded):
     our addons is at its manifest's version."""
     after = upgraded["after"]["modules"]
     assert set(_manifest("uchaske_base")["depends"]) | set(ADDONS) <= set(after)
-    assert "password_security" not in upgraded["before"]["modules"]
+    # (what the pinned release lacked is not asserted since the pin moved to
+    # d91e20d, which has password_security and uchaske_geo already: see
+    # previous_release.txt; the state after the upgrade is)
     for addon in NEW_ADDONS:
-        assert addon not in upgraded["before"]["modules"], addon
         assert set(_manifest(addon)["depends"]) <= set(after), addon
     for addon in ADDONS + NEW_ADDONS:
         assert after[addon] == _manifest(addon)["version"], addon
@@ -310,7 +311,6 @@ def test_computed_names_unchanged(upgraded):
 def test_case_numbers_continue_gap_free(upgraded):
     """11.0.2.0.0 migration: the case sequence is gap-free now and its next
     number follows the highest number given before (no number twice)."""
-    assert upgraded["before"]["sequence"][0] == "standard"
     implementation, number_next = upgraded["after"]["sequence"]
     assert implementation == "no_gap"
     given = [int(name.rsplit("-", 1)[1])
@@ -331,7 +331,6 @@ def test_print_name_filled(upgraded):
     which the demo writes at install only, is there after the upgrade in
     English, Kazakh and Russian (a Kazakh print no longer heads with the
     English company name)."""
-    assert not upgraded["before"]["print_names"].get("kk_KZ")
     names = upgraded["after"]["print_names"]
     assert set(names) == {"en_US", "kk_KZ", "ru_RU"}, names
     assert names["kk_KZ"].startswith("Қазақстан Республикасы")
