@@ -216,18 +216,16 @@ class UchaskeWorkItem(models.TransientModel):
         a search, a read and a read of the rules' names, issue 9)."""
         Line = self.env["uchaske.workflow.deadline.line"]
         Line.check_access_rights("read")
-        query = Line._where_calc([
+        from_clause, where_clause, params = Line._uchaske_rules_sql([
             ("state", "=", "open"), "|", ("user_id", "=", self.env.uid),
             ("escalated_user_id", "=", self.env.uid)])
-        Line._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
         self.env.cr.execute(
             'SELECT "{t}".id, "{t}".requirement_ref, "{t}".rule_id,'
             ' "{t}".date_due, "{t}".res_model, "{t}".res_id,'
             ' "{t}".escalated_user_id, "{t}".activity_id,'
             ' "{t}".escalation_activity_id FROM {f} WHERE {w}'
             ' ORDER BY "{t}".date_due, "{t}".id'.format(
-                t=Line._table, f=from_clause, w=where_clause or "TRUE"),
+                t=Line._table, f=from_clause, w=where_clause),
             params)
         found = self.env.cr.fetchall()
         names = self._my_work_deadline_names()  # may query: after the fetch
@@ -269,14 +267,14 @@ class UchaskeWorkItem(models.TransientModel):
         """Open activities of our models assigned to the user (one query)."""
         # as the engine (the user's own activities): one statement built by
         # the ORM from the domain, not a search then a read
-        query = self.env["mail.activity"].sudo()._where_calc(
-            [("user_id", "=", self.env.uid)] + self._my_work_activity_domain())
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = self.env["mail.activity"].sudo() \
+            ._uchaske_rules_sql([("user_id", "=", self.env.uid)] +
+                                self._my_work_activity_domain())
         self.env.cr.execute(
             'SELECT "mail_activity".id, "mail_activity".res_model,'
             ' "mail_activity".res_id, "mail_activity".summary,'
             ' "mail_activity".date_deadline, "mail_activity".uchaske_key'
-            " FROM %s WHERE %s ORDER BY 5, 1" % (from_clause, where_clause or "TRUE"),
+            " FROM %s WHERE %s ORDER BY 5, 1" % (from_clause, where_clause),
             params)
         activities = self.env.cr.dictfetchall()
         rows = []
@@ -536,13 +534,11 @@ class UchaskeWorkItem(models.TransientModel):
         if not domains:
             return None
         write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
-        query = Model._where_calc(expression.AND(
-            [expression.OR(domains), write_domain]))
-        Model._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = Model._uchaske_rules_sql(
+            expression.AND([expression.OR(domains), write_domain]))
         district = '"%s".district_id' % Model._table if has_district else "NULL::int"
         select = 'SELECT %%s::varchar, "%s".id, "%s".state, %s FROM %s WHERE %s' % (
-            Model._table, Model._table, district, from_clause, where_clause or "TRUE")
+            Model._table, Model._table, district, from_clause, where_clause)
         return select, tuple([res_model] + list(params)), {
             code: ", ".join(sorted(values)) for code, values in refs.items()}
 
@@ -606,12 +602,11 @@ class UchaskeWorkItem(models.TransientModel):
                 not Model.check_access_rights("write", False):
             return None
         write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
-        query = Model.with_context(active_test=False)._where_calc(write_domain)
-        Model._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = Model.with_context(
+            active_test=False)._uchaske_rules_sql(write_domain)
         return 'SELECT %%s::varchar, "%s".id, "%s".state FROM %s WHERE (%s)' \
             ' AND "%s".id = ANY(%%s)' % (
-                Model._table, Model._table, from_clause, where_clause or "TRUE",
+                Model._table, Model._table, from_clause, where_clause,
                 Model._table), tuple([res_model] + list(params))
 
     @api.model
@@ -758,12 +753,11 @@ class UchaskeWorkItem(models.TransientModel):
         officers = self._my_work_officers()
         if not officers:
             return []
-        query = self.env["mail.activity"].sudo()._where_calc(
-            self._my_work_team_domain(officers, clock))
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = self.env["mail.activity"].sudo() \
+            ._uchaske_rules_sql(self._my_work_team_domain(officers, clock))
         self.env.cr.execute(
             'SELECT "mail_activity".user_id, count(*) FROM %s WHERE %s'
-            ' GROUP BY 1' % (from_clause, where_clause or "TRUE"), params)
+            ' GROUP BY 1' % (from_clause, where_clause), params)
         counts = dict(self.env.cr.fetchall())
         names = self.env["res.users"]._uchaske_names(counts)
         rank = my_work.rank(my_work.OVERDUE) * 10 + 1  # after one's own

@@ -117,11 +117,10 @@ class UchaskeWorkPlan(models.Model):
         if self.ids:
             Item = self.env["uchaske.work.plan.item"]
             Item.check_access_rights("read")  # as item_ids' search
-            query = Item._where_calc([("plan_id", "in", self.ids)])
-            Item._apply_ir_rules(query, "read")
-            from_clause, where_clause, params = query.get_sql()
+            from_clause, where_clause, params = Item._uchaske_rules_sql(
+                [("plan_id", "in", self.ids)])
             self.env.cr.execute('SELECT DISTINCT "%s".plan_id FROM %s WHERE %s' % (
-                Item._table, from_clause, where_clause or "TRUE"), params)
+                Item._table, from_clause, where_clause), params)
             with_items = {plan_id for plan_id, in self.env.cr.fetchall()}
         return {plan.id: no_analysis if not (plan.analysis or "").strip()
                 else None if plan.id in with_items else no_items

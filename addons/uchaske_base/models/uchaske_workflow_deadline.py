@@ -264,14 +264,14 @@ class UchaskeWorkflowDeadline(models.Model):
         periodic line ``line_alias`` (its scope, within its period)."""
         self.ensure_one()
         target = self.env[self.target_model].sudo()
-        query = target._where_calc(safe_eval(self.target_domain or "[]"))
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = target._uchaske_rules_sql(
+            safe_eval(self.target_domain or "[]"))
         table = '"%s"' % target._table
         sql = """EXISTS (SELECT 1 FROM {from_} WHERE {where} AND
                  {table}."{scope}" = {line}.res_id AND
                  {table}."{date}"::date BETWEEN {line}.date_start::date
                                         AND {line}.date_due::date)""".format(
-            from_=from_clause, where=where_clause or "TRUE", table=table,
+            from_=from_clause, where=where_clause, table=table,
             scope=self.target_scope_field, date=self.target_date_field,
             line=line_alias)
         return sql, params

@@ -185,9 +185,7 @@ class UchaskePerson(models.Model):
         model = self.sudo(access_rights_uid).with_context(
             rule_merge_subselects=False)
         model.check_access_rights("read")
-        query = model._where_calc(list(args or []))
-        model._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = model._uchaske_rules_sql(args or [])
         # ``(...) OR FALSE``: PostgreSQL turns a rule's ``id IN (sub-select)``
         # standing alone in the WHERE into a join, and then, estimating the
         # scope's union at 200 rows, hashes the user's persons and probes
@@ -196,7 +194,7 @@ class UchaskePerson(models.Model):
         # stops after ``limit`` rows (8 ms; 'Ivanov' 71 -> 24 ms). The
         # planner drops the constant FALSE after that choice: the rows are
         # the same.
-        where = ["((%s) OR FALSE)" % where_clause] if where_clause else []
+        where = ["((%s) OR FALSE)" % where_clause]
         # NAME_KEY: our own constant SQL; the pattern is a parameter, a
         # constant for the planner (lowered here: LIKE 'prefix%' on the
         # index needs a constant prefix)

@@ -450,13 +450,11 @@ class UchaskeRegistryCase(models.Model):
         user (cached as Odoo caches the rules' domains; a rule change
         clears both). My work asks it for each transition of a page."""
         Transfer = self.env["uchaske.registry.transfer"]
-        query = Transfer._where_calc([])
-        Transfer._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = Transfer._uchaske_rules_sql()
         table = Transfer._table
         return ('SELECT "%s".case_id, "%s".state FROM %s WHERE (%s)'
                 ' AND "%s".case_id = ANY(%%s) ORDER BY "%s".id DESC' % (
-                    table, table, from_clause, where_clause or "TRUE", table,
+                    table, table, from_clause, where_clause, table,
                     table)), tuple(params)
 
     @api.multi

@@ -44,14 +44,12 @@ class UchaskeWorkItem(models.TransientModel):
         # work, not the user opening the register; the ids and the one date
         # needed in one statement (an inspector has hundreds of overdue
         # checks at national size: no record browsed, issue 14)
-        query = Case._where_calc([("check_overdue", "=", True),
-                                  ("inspector_id", "=", self.env.uid)])
-        Case._apply_ir_rules(query, "read")
-        from_clause, where_clause, params = query.get_sql()
+        from_clause, where_clause, params = Case._uchaske_rules_sql([
+            ("check_overdue", "=", True), ("inspector_id", "=", self.env.uid)])
         self.env.cr.execute(
             'SELECT "%s".id, "%s".next_check_due, "%s".district_id FROM %s'
             ' WHERE %s ORDER BY 1' % (Case._table, Case._table, Case._table,
-                                      from_clause, where_clause or "TRUE"),
+                                      from_clause, where_clause),
             params)
         # translated once, not per case (``_`` inspects the caller's frame)
         name = "R12: %s" % _("supervision check due")
