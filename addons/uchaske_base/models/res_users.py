@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, http, models
+from odoo import SUPERUSER_ID, api, fields, http, models
 
 
 class ResUsers(models.Model):
@@ -48,6 +48,19 @@ class ResUsers(models.Model):
                 ("date_start", "<=", today), ("date_end", ">=", today),
             ]).mapped("district_id")
             user.uchaske_district_ids = served
+
+    @api.multi
+    def name_get(self):
+        """As the engine (``sudo()``: how the web client's lists and forms
+        name the officer of a many2one, and My work): the partners' names in
+        one statement (:meth:`_uchaske_names`), not every column of the users
+        and then of their partners -- a list of 80 notebook entries, plans or
+        transmissions read both for one officer's name (issue 14). As a
+        user, Odoo's read with its access checks."""
+        if self.env.uid != SUPERUSER_ID:
+            return super(ResUsers, self).name_get()
+        names = self._uchaske_names(self.ids)
+        return [(user.id, names.get(user.id) or "") for user in self]
 
     @api.model
     def _uchaske_names(self, user_ids):

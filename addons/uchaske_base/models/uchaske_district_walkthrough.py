@@ -77,7 +77,9 @@ class UchaskeDistrictWalkthrough(models.Model):
             ["district_id", "inspector_id"])
         inspectors = self.env["res.users"]._uchaske_names(
             [w.inspector_id.id for w in self])
-        return [(w.id, _("Walkthrough of %(district)s by %(inspector)s") % {
+        # translated once, not per walkthrough
+        label = _("Walkthrough of %(district)s by %(inspector)s")
+        return [(w.id, label % {
             "district": w.district_id.sudo().display_name,
             "inspector": inspectors.get(w.inspector_id.id) or ""}) for w in self]
 

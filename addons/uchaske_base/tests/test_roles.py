@@ -80,3 +80,21 @@ class TestRoles(common.SavepointCase):
             self.assertFalse(user.has_group("base.group_erp_manager"), login)
             # the demo password equals the login (stored hashed by auth_crypt)
             self.env["res.users"].sudo(user).check_credentials(login)
+
+    def test_officers_named_as_odoo_names_them(self):
+        """Issue 14: an officer named in a list (a many2one read as the
+        engine) carries the same name as Odoo's own read gives, in one
+        statement; read as an officer, the names are Odoo's, under its
+        access checks."""
+        users = self.env["res.users"].browse([user.id for user in self.users])
+        expected = [(user.id, user.partner_id.name) for user in users]
+        users.invalidate_cache()
+        before = self.env.cr.sql_log_count
+        self.assertEqual(users.sudo().name_get(), expected)
+        self.assertEqual(self.env.cr.sql_log_count - before, 1)
+        users.invalidate_cache()
+        self.assertEqual(users.sudo(self.users[0]).name_get(), expected)
+        renamed = self.users[1]
+        renamed.partner_id.name = "Renamed officer"
+        self.assertEqual(renamed.sudo().name_get(),
+                         [(renamed.id, "Renamed officer")])

@@ -85,8 +85,10 @@ class UchaskeRegistryTransfer(models.Model):
         # the two columns of all the transfers in one statement
         self.with_context(prefetch_fields=False)._uchaske_prefetch_columns(
             ["person_id", "move_date"])
+        # translated once, not per transfer (``_`` looks the language up)
+        label = _("Transfer of %(person)s (%(date)s)")
         for transfer in self:
-            transfer.name = _("Transfer of %(person)s (%(date)s)") % {
+            transfer.name = label % {
                 "person": transfer.person_id.name or "",
                 "date": (transfer.move_date or "")[:10]}
 
