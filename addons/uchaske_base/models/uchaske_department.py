@@ -38,6 +38,13 @@ class UchaskeDepartment(models.Model):
     ]
 
     @api.multi
+    def name_get(self):
+        # the name's own column: a case's form naming its department read
+        # every column of it (issue 14, bench/load.py)
+        return super(UchaskeDepartment, self.with_context(
+            prefetch_fields=False)).name_get()
+
+    @api.multi
     def _compute_counts(self):
         for department in self:
             department.district_count = len(department.district_ids)

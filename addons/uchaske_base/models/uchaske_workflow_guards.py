@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 
 class UchaskeWorkflowGuards(models.AbstractModel):
@@ -37,17 +38,21 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _compute_wf_locked(self):
-        user = self.env.user
         for record in self:
             state = record.id and record.state and record._wf_state_record()
-            record.wf_locked = bool(state) and not state._allows("edit", user)
+            record.wf_locked = bool(state) and not record._wf_state_allows("edit")
 
     @api.multi
     def _compute_wf_available(self):
         for record in self:
             transitions = record._wf_available_transitions()
+            # the codes from the cached definition: read as the user, the
+            # transitions were read a second time (issue 14)
+            codes = {transition_id: code for code, transition_id
+                     in record._wf_ids()["transitions"].items()}
             record.wf_transition_ids = transitions
-            record.wf_available = ",%s," % ",".join(transitions.mapped("code"))
+            record.wf_available = ",%s," % ",".join(
+                codes[transition_id] for transition_id in transitions.ids)
 
     @api.multi
     def _wf_available_transitions(self):
@@ -66,8 +71,15 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         ids = self._wf_ids()
         leaving = [transition_id for transition_id in ids["transitions"].values()
                    if self.state in ids["from"][transition_id]]
+        # write access is the same for every transition: checked once (a
+        # statement each, issue 14); no transition without it
+        skip = ()
+        if leaving and "_wf_check_write_access" in self._wf_guards():
+            if not self._wf_may_write():
+                return transitions
+            skip = ("_wf_check_write_access",)
         for transition in transitions.sudo().browse(leaving):
-            if not self._wf_check(transition, check_inputs=False, raise_error=False):
+            if not self._wf_guard_error(transition, skip=skip):
                 transitions |= transition
         return transitions
 
@@ -97,10 +109,13 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         ]
 
     @api.multi
-    def _wf_guard_error(self, transition):
-        """The first failing check's error, or None."""
+    def _wf_guard_error(self, transition, skip=()):
+        """The first failing check's error, or None (the checks named in
+        ``skip`` passed already)."""
         self.ensure_one()
         for check in self._wf_guards():
+            if check in skip:
+                continue
             error = getattr(self, check)(transition)
             if error:
                 return error
@@ -133,11 +148,19 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         return None
 
     @api.multi
-    def _wf_check_write_access(self, transition):
+    def _wf_may_write(self):
+        """True if the current user may write this record (access rights
+        and record rules)."""
         try:
             self.check_access_rights("write")
             self.check_access_rule("write")
         except AccessError:
+            return False
+        return True
+
+    @api.multi
+    def _wf_check_write_access(self, transition):
+        if not self._wf_may_write():
             return AccessError(_(
                 "You may not change %(record)s, so you cannot fire "
                 "\"%(transition)s\".") % {
@@ -146,7 +169,10 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_guard_domain(self, transition):
-        domain = transition._get_guard_domain()
+        # the domain's text from the cached definition (the transition's
+        # columns are read only to word a refusal)
+        text = self._wf_ids()["guard"].get(transition.id, ("",))[0]
+        domain = text and safe_eval(text, transition._guard_eval_context())
         if domain and not self.sudo().search_count(
                 [("id", "=", self.id)] + domain):
             return ValidationError(_(
@@ -157,8 +183,9 @@ class UchaskeWorkflowGuards(models.AbstractModel):
     @api.multi
     def _wf_check_guard_method(self, transition):
         """The transition's own ``_wf_guard_<name>`` method, if any."""
-        if transition.guard_method:
-            message = getattr(self, transition.guard_method)(transition)
+        method = self._wf_ids()["guard"].get(transition.id, ("", ""))[1]
+        if method:
+            message = getattr(self, method)(transition)
             if message:
                 return ValidationError(message)
         return None
@@ -197,7 +224,9 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_maker_checker(self, transition):
-        if transition.maker_checker and self.id in self._wf_maker_checker_failing():
+        maker_checker = self._wf_ids()["guard"].get(
+            transition.id, ("", "", False))[2]
+        if maker_checker and self.id in self._wf_maker_checker_failing():
             maker = self._wf_last_history()
             if maker:
                 return AccessError(_(

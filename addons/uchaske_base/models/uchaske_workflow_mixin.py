@@ -87,15 +87,20 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     @api.model
     @tools.ormcache()
     def _wf_ids(self):
-        """The workflow's states {code: id}, transitions {code: id} and,
-        per transition id, the codes of the states it leaves from and the
-        ids of the groups it is reserved to. Cached: every transition fired
-        asked them through the ORM, about 15 statements (issue 14); cleared
-        with the registry's caches when a workflow, a state or a transition
-        changes. Never mutate the result."""
+        """The workflow's states {code: id}, transitions {code: id}; per
+        transition id, the codes of the states it leaves from, the ids of
+        the groups it is reserved to and what its guards read (``guard``:
+        guard domain, guard method, maker-checker); per state code, its
+        edit and delete policies (``policies``: {operation: (policy, group
+        ids)}). Cached: every transition fired asked them through the ORM,
+        about 15 statements, and opening a form read the transitions, the
+        state and the user's groups again (issue 14); cleared with the
+        registry's caches when a workflow, a state or a transition changes.
+        Never mutate the result."""
         workflow = self._wf_workflow()
         if not workflow:
-            return {"states": {}, "transitions": {}, "from": {}, "groups": {}}
+            return {"states": {}, "transitions": {}, "from": {}, "groups": {},
+                    "guard": {}, "policies": {}}
         transitions = workflow.transition_ids
         return {
             "states": {state.code: state.id for state in workflow.state_ids},
@@ -103,7 +108,29 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             "from": {t.id: frozenset(t.from_state_ids.mapped("code"))
                      for t in transitions},
             "groups": {t.id: frozenset(t.group_ids.ids) for t in transitions},
+            "guard": {t.id: (t.guard_domain or "", t.guard_method or "",
+                             t.maker_checker) for t in transitions},
+            "policies": {state.code: {
+                "edit": (state.edit_policy, frozenset(state.edit_group_ids.ids)),
+                "delete": (state.delete_policy,
+                           frozenset(state.delete_group_ids.ids)),
+            } for state in workflow.state_ids},
         }
+
+    @api.multi
+    def _wf_state_allows(self, operation):
+        """True if the current user may ``operation`` ('edit' or 'delete')
+        this record in its state: the state's policy (as the state's
+        ``_allows``) from the cached definition, the user's groups cached
+        per user (``_wf_check_groups``)."""
+        self.ensure_one()
+        policy, groups = self._wf_ids()["policies"].get(
+            self.state, {}).get(operation, ("acl", frozenset()))
+        if policy == "acl":
+            return True
+        if policy == "nobody":
+            return False
+        return bool(groups & self.env["uchaske.work.item"]._my_work_user_groups())
 
     # -- the one way to change state --------------------------------------
 
@@ -224,10 +251,9 @@ class UchaskeWorkflowMixin(models.AbstractModel):
 
     @api.multi
     def _wf_check_policy(self, operation):
-        user = self.env.user
         for record in self:
             state = record._wf_state_record()
-            if state and not state._allows(operation, user):
+            if state and not record._wf_state_allows(operation):
                 if operation == "edit":
                     message = _("%(record)s is %(state)s: you may not edit it "
                                 "in this state.")

@@ -40,6 +40,13 @@ class UchaskeRegistryCategory(models.Model):
     ]
 
     @api.multi
+    def name_get(self):
+        # the name's own column: a case's form naming its category read
+        # every column with the translations of the legal texts (issue 14)
+        return super(UchaskeRegistryCategory, self.with_context(
+            prefetch_fields=False)).name_get()
+
+    @api.multi
     def _compute_in_force(self):
         today = fields.Date.context_today(self)
         for category in self:
