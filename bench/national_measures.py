@@ -42,7 +42,8 @@ from my_work import CASE_FIELDS  # noqa: E402
 REGISTER = {"legal_basis": "Court decision", "document_number": "2-1/2026",
             "document_date": "2026-01-12"}
 #: the same rows as the register's list, by hand: the inspector's rule
-#: (districts served or own cases), the many2ones' names, _order id desc
+#: (districts served or own cases), the many2ones' names, the register's
+#: _order (create_date desc, id desc)
 RAW_LIST = """
     SELECT c.id, c.name, p.name, cat.name, d.name, up.name, c.date_start,
            c.date_end, c.next_check_due, c.state
@@ -54,7 +55,7 @@ RAW_LIST = """
       LEFT JOIN res_partner up ON up.id = u.partner_id
      WHERE c.district_id IN (SELECT id FROM uchaske_district WHERE inspector_id = %s)
         OR c.inspector_id = %s
-     ORDER BY c.id DESC LIMIT 80"""
+     ORDER BY c.create_date DESC, c.id DESC LIMIT 80"""
 
 
 #: the daily work's lists (issue 11): their list views as the inspector and
