@@ -42,8 +42,9 @@ from my_work import CASE_FIELDS  # noqa: E402
 REGISTER = {"legal_basis": "Court decision", "document_number": "2-1/2026",
             "document_date": "2026-01-12"}
 #: the same rows as the register's list, by hand: the inspector's rule
-#: (districts served or own cases), the many2ones' names, the register's
-#: _order (create_date desc, id desc)
+#: (districts served or own cases; the districts found once outside the
+#: timing, as the rule's domain is compiled once), the many2ones' names, the
+#: register's _order (create_date desc, id desc)
 RAW_LIST = """
     SELECT c.id, c.name, p.name, cat.name, d.name, up.name, c.date_start,
            c.date_end, c.next_check_due, c.state
@@ -53,8 +54,7 @@ RAW_LIST = """
       JOIN uchaske_district d ON d.id = c.district_id
       LEFT JOIN res_users u ON u.id = c.inspector_id
       LEFT JOIN res_partner up ON up.id = u.partner_id
-     WHERE c.district_id IN (SELECT id FROM uchaske_district WHERE inspector_id = %s)
-        OR c.inspector_id = %s
+     WHERE c.district_id = ANY(%s) OR c.inspector_id = %s
      ORDER BY c.create_date DESC, c.id DESC LIMIT 80"""
 
 
@@ -143,8 +143,10 @@ def other_measures(env, args, people, rows, found):
         cases.invalidate_cache()
         return cases.search_read([], CASE_FIELDS, limit=80)
 
+    served = sorted(env["res.users"]._uchaske_served_district_ids(inspector.id))
+
     def raw_list():
-        cr.execute(RAW_LIST, [inspector.id, inspector.id])
+        cr.execute(RAW_LIST, [served, inspector.id])
         return cr.fetchall()
     assert [r["id"] for r in list_cases()] == [r[0] for r in raw_list()], \
         "raw SQL does not select the same rows as the list"

@@ -56,8 +56,11 @@ class ResUsers(models.Model):
         one statement (:meth:`_uchaske_names`), not every column of the users
         and then of their partners -- a list of 80 notebook entries, plans or
         transmissions read both for one officer's name (issue 14). As a
-        user, Odoo's read with its access checks."""
-        if self.env.uid != SUPERUSER_ID:
+        user, Odoo's read with its access checks; names the cache holds
+        already, from the cache."""
+        if self.env.uid != SUPERUSER_ID or not any(
+                True for _missing in self.env.cache.get_missing_ids(
+                    self, self._fields["name"])):
             return super(ResUsers, self).name_get()
         names = self._uchaske_names(self.ids)
         return [(user.id, names.get(user.id) or "") for user in self]
