@@ -147,6 +147,19 @@ class UchaskeWorkflowGuards(models.AbstractModel):
                     if transition.requirement_ref else ""})
         return None
 
+    @api.model
+    def _wf_guard_spec(self, transition):
+        """(guard domain, guard method, maker-checker) of ``transition``:
+        from the workflow's cached definition (``_wf_ids``), so that a
+        check that passes reads no column of the transition (opening a
+        form read them twice, issue 14); the transition's own fields for
+        one the definition does not know."""
+        spec = self._wf_ids()["guard"].get(transition.id)
+        if spec is None:
+            spec = (transition.guard_domain or "", transition.guard_method or "",
+                    transition.maker_checker)
+        return spec
+
     @api.multi
     def _wf_may_write(self):
         """True if the current user may write this record (access rights
@@ -169,9 +182,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_guard_domain(self, transition):
-        # the domain's text from the cached definition (the transition's
-        # columns are read only to word a refusal)
-        text = self._wf_ids()["guard"].get(transition.id, ("",))[0]
+        text = self._wf_guard_spec(transition)[0]
         domain = text and safe_eval(text, transition._guard_eval_context())
         if domain and not self.sudo().search_count(
                 [("id", "=", self.id)] + domain):
@@ -183,7 +194,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
     @api.multi
     def _wf_check_guard_method(self, transition):
         """The transition's own ``_wf_guard_<name>`` method, if any."""
-        method = self._wf_ids()["guard"].get(transition.id, ("", ""))[1]
+        method = self._wf_guard_spec(transition)[1]
         if method:
             message = getattr(self, method)(transition)
             if message:
@@ -224,8 +235,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_maker_checker(self, transition):
-        maker_checker = self._wf_ids()["guard"].get(
-            transition.id, ("", "", False))[2]
+        maker_checker = self._wf_guard_spec(transition)[2]
         if maker_checker and self.id in self._wf_maker_checker_failing():
             maker = self._wf_last_history()
             if maker:
