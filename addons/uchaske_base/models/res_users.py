@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, api, fields, http, models
+from odoo import SUPERUSER_ID, api, fields, http, models, tools
 
 
 class ResUsers(models.Model):
@@ -64,6 +64,18 @@ class ResUsers(models.Model):
             return super(ResUsers, self).name_get()
         names = self._uchaske_names(self.ids)
         return [(user.id, names.get(user.id) or "") for user in self]
+
+    @api.model
+    @tools.ormcache("self.env.uid")
+    def _uchaske_group_ids(self):
+        """Ids of the current user's groups (implied ones included): what
+        the engine's guards, state policies and My work compare a
+        transition's groups with. Cached per user as Odoo's own
+        ``has_group`` and record rules: a change of groups clears the
+        registry's caches."""
+        self.env.cr.execute(
+            "SELECT gid FROM res_groups_users_rel WHERE uid = %s", (self.env.uid,))
+        return frozenset(row[0] for row in self.env.cr.fetchall())
 
     @api.model
     def _uchaske_names(self, user_ids):

@@ -347,16 +347,6 @@ class UchaskeWorkItem(models.TransientModel):
         }
 
     @api.model
-    @tools.ormcache("self.env.uid")
-    def _my_work_user_groups(self):
-        """Ids of the user's groups (implied ones included). Cached per user
-        as Odoo's own ``has_group`` and record rules: a change of groups
-        clears the registry's caches."""
-        self.env.cr.execute(
-            "SELECT gid FROM res_groups_users_rel WHERE uid = %s", (self.env.uid,))
-        return frozenset(row[0] for row in self.env.cr.fetchall())
-
-    @api.model
     def _my_work_transitions(self, definition, groups):
         """The transitions of ``definition`` open to ``groups``."""
         return [transition for transition in definition["transitions"]
@@ -427,7 +417,7 @@ class UchaskeWorkItem(models.TransientModel):
         methods, maker-checker) are checked only for the rows read, the page
         shown: ``actions`` is computed."""
         listed = {(row["res_model"], row["res_id"]) for row in rows}
-        groups = self._my_work_user_groups()
+        groups = self.env["res.users"]._uchaske_group_ids()
         officer_groups = self._my_work_officer_groups()
         parts, params, refs, states = [], [], {}, {}
         own_districts = today = None
@@ -491,7 +481,7 @@ class UchaskeWorkItem(models.TransientModel):
         guard domain (which may read "now") is never cached."""
         definition = self._my_work_definition(res_model)
         return self._my_work_candidates(
-            res_model, definition, self._my_work_user_groups(),
+            res_model, definition, self.env["res.users"]._uchaske_group_ids(),
             self._my_work_officer_groups(), own_districts)
 
     @api.model
@@ -598,7 +588,7 @@ class UchaskeWorkItem(models.TransientModel):
         definition = self._my_work_definition(res_model)
         Model = self.env[res_model]
         if not definition or not self._my_work_transitions(
-                definition, self._my_work_user_groups()) or \
+                definition, self.env["res.users"]._uchaske_group_ids()) or \
                 not Model.check_access_rights("write", False):
             return None
         write_domain = self.env["ir.rule"]._compute_domain(res_model, "write") or []
@@ -659,7 +649,7 @@ class UchaskeWorkItem(models.TransientModel):
         if not states:
             return {}
         transitions = self._my_work_transitions(
-            definition, self._my_work_user_groups())
+            definition, self.env["res.users"]._uchaske_group_ids())
         writable = set(states)
         by_id = self._my_work_transition_records(definition)
         others = [check for check in Model._wf_guards()

@@ -1,8 +1,14 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import collections
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
+
+#: What a transition's guards read (``_wf_ids()["guard"]``,
+#: ``_wf_guard_spec``).
+GuardSpec = collections.namedtuple("GuardSpec", "domain method maker_checker")
 
 
 class UchaskeWorkflowGuards(models.AbstractModel):
@@ -138,7 +144,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
         # included), cached per user as Odoo's own ``has_group``
         groups = self._wf_ids()["groups"].get(transition.id)
         if groups and not (
-                groups & self.env["uchaske.work.item"]._my_work_user_groups()):
+                groups & self.env["res.users"]._uchaske_group_ids()):
             return AccessError(_(
                 "\"%(transition)s\" is reserved to: %(groups)s.%(ref)s") % {
                     "transition": transition.name,
@@ -149,15 +155,17 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.model
     def _wf_guard_spec(self, transition):
-        """(guard domain, guard method, maker-checker) of ``transition``:
+        """The :class:`GuardSpec` (guard domain, guard method,
+        maker-checker) of ``transition``:
         from the workflow's cached definition (``_wf_ids``), so that a
         check that passes reads no column of the transition (opening a
         form read them twice, issue 14); the transition's own fields for
         one the definition does not know."""
         spec = self._wf_ids()["guard"].get(transition.id)
         if spec is None:
-            spec = (transition.guard_domain or "", transition.guard_method or "",
-                    transition.maker_checker)
+            spec = GuardSpec(transition.guard_domain or "",
+                             transition.guard_method or "",
+                             transition.maker_checker)
         return spec
 
     @api.multi
@@ -182,7 +190,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_guard_domain(self, transition):
-        text = self._wf_guard_spec(transition)[0]
+        text = self._wf_guard_spec(transition).domain
         domain = text and safe_eval(text, transition._guard_eval_context())
         if domain and not self.sudo().search_count(
                 [("id", "=", self.id)] + domain):
@@ -194,7 +202,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
     @api.multi
     def _wf_check_guard_method(self, transition):
         """The transition's own ``_wf_guard_<name>`` method, if any."""
-        method = self._wf_guard_spec(transition)[1]
+        method = self._wf_guard_spec(transition).method
         if method:
             message = getattr(self, method)(transition)
             if message:
@@ -235,7 +243,7 @@ class UchaskeWorkflowGuards(models.AbstractModel):
 
     @api.multi
     def _wf_check_maker_checker(self, transition):
-        maker_checker = self._wf_guard_spec(transition)[2]
+        maker_checker = self._wf_guard_spec(transition).maker_checker
         if maker_checker and self.id in self._wf_maker_checker_failing():
             maker = self._wf_last_history()
             if maker:

@@ -3,6 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .uchaske_workflow_guards import GuardSpec
 from .uchaske_workflow_trail import _WF_TOKEN
 
 #: Fields the engine and the chatter write whatever the state policy.
@@ -108,8 +109,8 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             "from": {t.id: frozenset(t.from_state_ids.mapped("code"))
                      for t in transitions},
             "groups": {t.id: frozenset(t.group_ids.ids) for t in transitions},
-            "guard": {t.id: (t.guard_domain or "", t.guard_method or "",
-                             t.maker_checker) for t in transitions},
+            "guard": {t.id: GuardSpec(t.guard_domain or "", t.guard_method or "",
+                                      t.maker_checker) for t in transitions},
             "policies": {state.code: {
                 "edit": (state.edit_policy, frozenset(state.edit_group_ids.ids)),
                 "delete": (state.delete_policy,
@@ -120,9 +121,9 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     @api.multi
     def _wf_state_allows(self, operation):
         """True if the current user may ``operation`` ('edit' or 'delete')
-        this record in its state: the state's policy (as the state's
-        ``_allows``) from the cached definition, the user's groups cached
-        per user (``_wf_check_groups``)."""
+        this record in its state (beyond the access rights and record
+        rules): the state's policy from the cached definition, the user's
+        groups cached per user (``res.users._uchaske_group_ids``)."""
         self.ensure_one()
         policy, groups = self._wf_ids()["policies"].get(
             self.state, {}).get(operation, ("acl", frozenset()))
@@ -130,7 +131,7 @@ class UchaskeWorkflowMixin(models.AbstractModel):
             return True
         if policy == "nobody":
             return False
-        return bool(groups & self.env["uchaske.work.item"]._my_work_user_groups())
+        return bool(groups & self.env["res.users"]._uchaske_group_ids())
 
     # -- the one way to change state --------------------------------------
 

@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 POLICIES = [
     ("acl", "Access rights decide"),
@@ -42,15 +42,3 @@ class UchaskeWorkflowState(models.Model):
         ("code_unique", "unique(workflow_id, code)",
          "State codes are unique within a workflow."),
     ]
-
-    @api.multi
-    def _allows(self, operation, user):
-        """True if ``user`` may ``operation`` ('edit' or 'delete') a record
-        in this state (beyond the access rights and record rules)."""
-        self.ensure_one()
-        policy = self["%s_policy" % operation]
-        if policy == "acl":
-            return True
-        if policy == "nobody":
-            return False
-        return bool(self["%s_group_ids" % operation] & user.groups_id)
