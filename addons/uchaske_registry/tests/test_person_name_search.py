@@ -5,6 +5,7 @@ the surname (those whose name starts with the text first, then those whose
 name contains it) or by the start of the IIN, only among the persons the
 record rules let them read."""
 from datetime import date
+from unittest import mock
 
 from odoo.tests import common
 
@@ -55,6 +56,48 @@ class TestPersonNameSearch(RegistryCase):
         person = self.found[3102]
         self.assertEqual(self.Person.sudo(self.users["inspector"]).name_search(
             person.iin[:11]), [(person.id, "Ermekov Test3102")])
+
+    def test_iin_prefix_as_a_plain_search(self):
+        """R11, R16 (issue 14): the IIN prefix search checks the rules for
+        the persons of the prefix only: it finds what the plain search of
+        the domain finds, for each role, whether the prefix is shared by
+        few persons or by more than are checked one by one."""
+        prefix = self.found[3101].iin[:6]  # the five share the birth date
+        Person = type(self.env["uchaske.person"])
+        for role in ("assistant", "inspector", "responsible", "chief",
+                     "inspector2"):
+            as_user = self.Person.sudo(self.users[role])
+            expected = as_user.search([("iin", "=like", prefix + "%")],
+                                      limit=8).ids
+            self.assertTrue(expected, role)
+            self.assertNotEqual(len(expected), 5, role)  # the rules count
+            self.assertEqual([pid for pid, _name in as_user.name_search(prefix)],
+                             expected, role)
+            with mock.patch.object(Person, "_IIN_CANDIDATES", 1):
+                self.assertEqual(
+                    [pid for pid, _name in as_user.name_search(prefix)],
+                    expected, role)
+
+    def test_candidates_only_narrow(self):
+        """R16 (issue 14): the candidates the IIN search hands the rules
+        narrow them, whoever passes them (a client's context): the persons
+        of another department stay hidden, the user's own outside the
+        candidates are not found."""
+        mine, other = self.found[3101], self.found[3105]
+        as_inspector = self.Person.sudo(self.users["inspector"])
+        self.assertFalse(as_inspector.with_context(
+            uchaske_person_candidates=[other.id]).search(
+                [("id", "in", [mine.id, other.id])]))
+        self.assertEqual(as_inspector.with_context(
+            uchaske_person_candidates=[mine.id, other.id]).search(
+                [("id", "in", [mine.id, other.id])]), mine)
+        self.assertFalse(as_inspector.with_context(
+            uchaske_person_candidates=[self.found[3102].id]).search(
+                [("id", "=", mine.id)]))
+        # not a list of ids: ignored, the rules as they are
+        self.assertEqual(as_inspector.with_context(
+            uchaske_person_candidates="1 OR TRUE").search(
+                [("id", "in", [mine.id, other.id])]), mine)
 
     def test_other_department_not_found(self):
         """R16: inspector2 finds department 2's Ermekov only, by name and by
