@@ -60,9 +60,17 @@ class MailActivityMixin(models.AbstractModel):
         activities = self.env["mail.activity"].sudo()
         zoned = activities.with_context(
             tz=activities.env.context.get("tz") or "UTC")
-        activity = zoned.create({
+        # the record's model and name are known here, as Odoo's computation
+        # of the two stored columns gives them (the model of
+        # ``res_model_id``, the record's name_get as the superuser): written
+        # with the row, not recomputed after it (a read of the activity and
+        # of its model, and an UPDATE each, twice for every case
+        # registered, issue 14); everything else recomputes as usual
+        activity = zoned.with_context(recompute=False).create({
             "res_model_id": self.env["ir.model"]._get(self._name).id,
+            "res_model": self._name,
             "res_id": self.id,
+            "res_name": self.sudo().name_get()[0][1],
             "activity_type_id": activity_type.id,
             "summary": summary,
             "note": plaintext2html(note) if note else "",
@@ -70,4 +78,9 @@ class MailActivityMixin(models.AbstractModel):
             "date_deadline": deadline,
             "uchaske_key": key or False,
         })
+        for name in ("res_model", "res_name"):
+            activity.env.remove_todo(activity._fields[name], activity)
+        if activities.env.recompute and \
+                activities.env.context.get("recompute", True):
+            activities.recompute()
         return activity.with_env(activities.env)

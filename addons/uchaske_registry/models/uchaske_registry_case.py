@@ -130,6 +130,11 @@ class UchaskeRegistryCase(models.Model):
 
     @api.depends("check_ids.date", "registered_on", "category_id.check_cadence_days")
     def _compute_checks(self):
+        # the cadence's own column: read through the case, the category's
+        # every column came with it, its legal texts' translations too
+        # (issue 14)
+        cadences = {category.id: category.check_cadence_days for category in
+                    self.mapped("category_id").with_context(prefetch_fields=False)}
         for case in self:
             dates_done = case.check_ids.mapped("date")
             case.last_check_date = max(dates_done) if dates_done else False
@@ -140,7 +145,7 @@ class UchaskeRegistryCase(models.Model):
                 fields.Date.from_string(case.last_check_date)
                 if case.last_check_date else None,
                 fields.Date.from_string(case.registered_on),
-                case.category_id.check_cadence_days)
+                cadences.get(case.category_id.id))
             case.next_check_due = fields.Date.to_string(due)
 
     @api.multi
@@ -310,9 +315,13 @@ class UchaskeRegistryCase(models.Model):
     @api.multi
     def _wf_after_supervision_step(self, transition, values):
         """Under supervision again: the next check (R12) and the end of the
-        term (R11) follow the case's dates."""
-        self._schedule_next_check()
-        self._schedule_term_end()
+        term (R11) follow the case's dates. What the two activities change
+        (the case's next activity deadline) is recomputed once, after both
+        (issue 14)."""
+        with self.env.norecompute():
+            self._schedule_next_check()
+            self._schedule_term_end()
+        self.recompute()
 
     @api.multi
     def _wf_after_start_supervision(self, transition, values):

@@ -71,9 +71,11 @@ class TestCaseRegisterCost(RegistryCase):
 
     def test_activity_date_deadline_follows_activities(self):
         """R11, R12: the stored earliest deadline of a case follows its
-        activities as they are moved and done; other cases are untouched.
-        (Odoo 11 does not recompute it when an activity is created: its
-        ``res_model`` is stored after; unchanged by issue 14.)"""
+        activities as they are created, moved and done; other cases are
+        untouched. (Odoo 11 did not recompute it when an activity was
+        created -- its ``res_model`` was stored after --, so a registered
+        case had none: the engine's activities now store the model and the
+        name with the row, issue 14.)"""
         with freeze_time("2026-11-02 09:00:00"):
             case = self._registered_case()
             other = self._registered_case(person=self.Person.create({
@@ -83,9 +85,16 @@ class TestCaseRegisterCost(RegistryCase):
                                         "district_id": self.district1.id,
                                         "date_from": "2025-01-01"})]}))
         activities = case.sudo().activity_ids
+        self.assertEqual(set(activities.mapped("uchaske_key")), {"R11", "R12"})
+        self.assertEqual(case.activity_date_deadline,
+                         min(activities.mapped("date_deadline")))
         before = other.activity_date_deadline
+        self.assertTrue(before)
         early = case.sudo()._uchaske_schedule_activity(
             self.users["inspector"], "R12: early", "2026-11-05")
+        self.assertEqual(case.activity_date_deadline, "2026-11-05")
+        self.assertEqual((early.res_model, early.res_name),
+                         (case._name, case.sudo().display_name))
         early.write({"date_deadline": "2026-11-04"})
         self.assertEqual(case.activity_date_deadline, "2026-11-04")
         early.unlink()
