@@ -6,6 +6,13 @@ from odoo.exceptions import AccessError, ValidationError
 from uchaske_rules import relocation, supervision
 from .uchaske_appendix_entry_mixin import ensure_scope_index
 
+
+def case_label(number, person_name):
+    """A case as an officer recognises it (R11): its number and the
+    person's name."""
+    return " ".join(filter(None, [number, person_name]))
+
+
 #: states in which the person is on the register and must have a
 #: responsible inspector (R14: "at no moment without one")
 OPEN_STATES = ("registered", "supervised", "transfer", "closing")
@@ -489,9 +496,23 @@ class UchaskeRegistryCase(models.Model):
             prefetch_fields=False).browse(sorted(set(person_ids.values()) - {False}))
         persons._uchaske_prefetch_columns(["name"])  # not through read()
         person_names = {person.id: person.name for person in persons}
-        return [(case_id, " ".join(filter(None, [
-            names.get(case_id), person_names.get(person_ids[case_id])])))
-            for case_id in self.ids]
+        return [(case_id, case_label(names.get(case_id),
+                                     person_names.get(person_ids[case_id])))
+                for case_id in self.ids]
+
+    @api.model
+    def _uchaske_name_and_person(self, ids):
+        """{case id: (name as name_get gives it, the person's name)} of the
+        cases ``ids``, read as the engine in one statement: My work names
+        the records of its page by it (``uchaske.work.item.
+        _my_work_details``; through name_get, the journal's wrapper, two
+        reads and the records of 80 rows cost ~7 ms of Python, issue 9)."""
+        self.env.cr.execute(
+            "SELECT c.id, c.name, p.name FROM uchaske_registry_case c"
+            " LEFT JOIN uchaske_person p ON p.id = c.person_id"
+            " WHERE c.id = ANY(%s)", (list(ids),))
+        return {case_id: (case_label(number, person), person)
+                for case_id, number, person in self.env.cr.fetchall()}
 
     @api.model
     def _name_search(self, name="", args=None, operator="ilike", limit=100,

@@ -14,10 +14,17 @@ class UchaskeWorkItem(models.TransientModel):
     @api.model
     def _my_work_details(self, res_model, res_ids, names=None):
         """The person of a record that has one (cases, transfers, the lists
-        of Appendices 2-4): one read, names in one batch (the page only)."""
+        of Appendices 2-4): one read, names in one batch (the page only). A
+        model that names its records and their person in one statement
+        (``_uchaske_name_and_person``, the cases) is asked for both."""
+        Model = self.env[res_model]
+        if hasattr(type(Model), "_uchaske_name_and_person"):
+            labels = Model._uchaske_name_and_person(res_ids)
+            return {res_id: {"record_name": labels[res_id][0] or False,
+                             "person_name": labels[res_id][1] or False}
+                    for res_id in res_ids if res_id in labels}
         result = super(UchaskeWorkItem, self)._my_work_details(
             res_model, res_ids, names)
-        Model = self.env[res_model]
         field = Model._fields.get("person_id")
         if field is None or field.comodel_name != "uchaske.person":
             return result

@@ -78,6 +78,10 @@ class TestMyWorkRegistry(RegistryCase):
         self.assertEqual(overdue.district_name, self.district1.display_name)
         self.assertEqual(overdue.date_due, "2026-11-10 23:59:59")
         self.assertIn(case.name, overdue.document)
+        # named as the case names itself (R11), in one statement (issue 9)
+        self.assertEqual(overdue.record_name, case.sudo().name_get()[0][1])
+        self.assertEqual(overdue.document, "%s %s" % (
+            overdue.model_name, overdue.record_name))
         act = items.filtered(lambda i: i.res_id == draft.id)
         self.assertEqual(act.urgency, "act")
         self.assertIn("Register", act.actions)
