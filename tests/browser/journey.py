@@ -420,10 +420,12 @@ class Journey:
     def field_text(self, name):
         return " ".join(self.field(name).text.split())
 
-    def fill(self, name, value, scope=None):
+    def fill(self, name, value, scope=None, choice=None):
         """Type ``value`` into field ``name`` the way its widget takes it:
         text, a choice in a selection, a date, or a name chosen in the
-        autocomplete of a many2one."""
+        autocomplete of a many2one (the one showing ``choice``, by default
+        the one showing what was typed: a person found by the start of the
+        IIN shows the name)."""
         widget = self.field(name, scope)
         classes = widget.get_attribute("class") or ""
         tag = widget.tag_name
@@ -435,7 +437,7 @@ class Journey:
                                    % (self.name, value, name, options))
             select.select_by_visible_text(value)
         elif "o_field_many2one" in classes:
-            self._fill_many2one(widget, name, value)
+            self._fill_many2one(widget, name, value, choice or value)
         elif "o_field_date" in classes or "o_datepicker" in classes:
             self._fill_date(widget, value)
         elif tag in ("input", "textarea"):
@@ -448,7 +450,7 @@ class Journey:
         self.wait_idle(settle=0.15)
         return self
 
-    def _fill_many2one(self, widget, name, value):
+    def _fill_many2one(self, widget, name, value, choice):
         box = widget.find_element(By.CSS_SELECTOR, "input")
         box.clear()
         box.send_keys(value)
@@ -457,11 +459,11 @@ class Journey:
         def look(driver):
             items[:] = [a for a in driver.find_elements(
                 By.CSS_SELECTOR, "ul.ui-autocomplete li a, ul.ui-autocomplete li")
-                if a.is_displayed() and value.lower() in a.text.lower()
+                if a.is_displayed() and choice.lower() in a.text.lower()
                 and "Search More" not in a.text and "Create" not in a.text]
             return bool(items)
 
-        self.wait(look, "%r in the choices of %s" % (value, name))
+        self.wait(look, "%r in the choices of %s for %r" % (choice, name, value))
         self.click(items[0])
 
     def date_format(self):

@@ -68,12 +68,17 @@ def _create_person(j, surname, iin, first_name="Arman", patronymic="Serikuly"):
         assert surname in j.field_text("name")
 
 
-def _draft_case(j, surname, district="Kabanbay"):
+def _draft_case(j, surname, district="Kabanbay", iin=None):
+    """A draft case of the person ``surname``, chosen by the start of the
+    name or, given ``iin``, by its first eight digits (R11, issue 14)."""
     with j.step("open the register"):
         j.open_menu(MENU["cases"])
     with j.step("create a case for %s" % surname):
         j.create()
-        j.fill("person_id", surname)
+        if iin:
+            j.fill("person_id", iin[:8], choice=surname)
+        else:
+            j.fill("person_id", surname)
         j.fill("category_id", "Released on parole")
         j.fill("district_id", district)
         j.fill("grounds", "Court decision")
@@ -101,11 +106,12 @@ def _register(j):
 
 
 def test_01_assistant_person_case_check(journeys, flow):
-    """R2.3: the assistant records a person (valid IIN) and drafts a case,
-    is not offered Register, and records a supervision check (R12)."""
+    """R2.3: the assistant records a person (valid IIN) and drafts a case
+    for them, found by the first digits of the IIN (R11), is not offered
+    Register, and records a supervision check (R12)."""
     j = journeys("01 assistant drafts", "assistant")
     _create_person(j, flow["surname"], flow["iin"])
-    _draft_case(j, flow["surname"])
+    _draft_case(j, flow["surname"], iin=flow["iin"])
     with j.step("no Register button for the assistant (R2.3)"):
         assert not j.has_button("Register"), "the assistant is offered Register"
     with j.step("open Supervision checks"):
