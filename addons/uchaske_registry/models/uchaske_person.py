@@ -13,6 +13,15 @@ from .uchaske_appendix_entry_mixin import (ensure_index, ensure_trigram_index,
 NAME_KEY = 'lower("uchaske_person"."name") COLLATE "C"'
 
 
+def among(sql, column, params, candidates):
+    """``sql`` (a sub-select of person ids in ``column``) and its
+    ``params``, restricted to the person ids ``candidates`` when given
+    (``uchaske.person._scope_candidates``)."""
+    if candidates is None:
+        return sql, list(params)
+    return "%s AND %s = ANY(%%s)" % (sql, column), list(params) + [candidates]
+
+
 def scope_search(column, field="id", lists=True):
     """``search`` of a scope field: the records whose ``field`` (a person)
     is linked to the given ids of ``column`` (see ``_scope_domain``)."""
@@ -303,20 +312,16 @@ class UchaskePerson(models.Model):
             "department_id": ("SELECT id FROM uchaske_person "
                               "WHERE department_id IN %s", "id"),
         }[column]
-        parts, params = [(own, person)], [ids]
+        sql, params = among(own, person, [ids], candidates)
+        parts = [sql]
         active_only = self.env.context.get("active_test", True)
         for table, has_active in self._scope_links(lists):
             # our own constant table and column names, never user input
-            parts.append(("SELECT person_id FROM %s WHERE %s IN %%s%s" % (
+            sql, more = among("SELECT person_id FROM %s WHERE %s IN %%s%s" % (
                 table, column, " AND active" if has_active and active_only else ""),
-                "person_id"))
-            params.append(ids)
-        if candidates is None:
-            parts = [part for part, _person in parts]
-        else:
-            parts = ["%s AND %s = ANY(%%s)" % part for part in parts]
-            params = [param for pair in zip(params, [candidates] * len(params))
-                      for param in pair]
+                "person_id", [ids], candidates)
+            parts.append(sql)
+            params.extend(more)
         # UNION ALL: read under ``IN`` only, where duplicates do not count;
         # PostgreSQL then probes each part's index for the ids checked
         # instead of building the whole deduplicated set at every access
@@ -346,11 +351,9 @@ class UchaskePerson(models.Model):
         if operator != "=" or not value:
             return [(field, "=", 0)]
         candidates = self._scope_candidates(field)
-        parts = ["SELECT id FROM uchaske_person WHERE create_uid = %s"]
-        params = [value]
-        if candidates is not None:
-            parts[0] += " AND id = ANY(%s)"
-            params.append(candidates)
+        sql, params = among("SELECT id FROM uchaske_person WHERE create_uid = %s",
+                            "id", [value], candidates)
+        parts = [sql]
         districts = self.env["res.users"]._uchaske_served_district_ids(value)
         if districts:
             sql, more = self._scope_person_sql("district_id", districts, lists,
@@ -364,15 +367,10 @@ class UchaskePerson(models.Model):
         if operator not in ("in", "=") or not value:
             return [(field, "=", 0)]
         ids = tuple(value) if isinstance(value, (list, tuple)) else (value,)
-        candidates = self._scope_candidates(field)
-        if candidates is not None:
-            return [(field, "inselect", (
-                "SELECT person_id FROM uchaske_registry_case WHERE"
-                " transfer_department_id IN %s AND person_id = ANY(%s)",
-                [ids, candidates]))]
-        return [(field, "inselect", (
+        return [(field, "inselect", among(
             "SELECT person_id FROM uchaske_registry_case "
-            "WHERE transfer_department_id IN %s", [ids]))]
+            "WHERE transfer_department_id IN %s", "person_id", [ids],
+            self._scope_candidates(field)))]
 
     @api.model
     def _search_transfer_department(self, operator, value):
