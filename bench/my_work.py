@@ -15,6 +15,12 @@ database the inspector has 4 cases, so the baseline reads 4 rows, not the
 80 of the goal: ``--extra-cases 80`` gives it its 80 cases (and My work 80
 more rows to act on).
 
+``--other-rows N`` first fills My work's table with N rows of other
+officers (as many officers as the database has, up to 2,000, an equal share
+each), as it is in production: the table holds the rows of every officer
+who opened My work within the transient vacuum's age (thousands of officers
+with hundreds of rows each nationally). Rolled back at the end.
+
 Several databases (comma-separated ``--db``), one after the other in the
 same run: the demo-size one and a national-size one (``bench/national.py``)
 give the ratio at both sizes.
@@ -88,7 +94,29 @@ def _timed(call, repeat, warmup):
     return timings
 
 
-def measure(db, logins, repeat, warmup, extra_cases):
+def _add_other_rows(env, logins, count):
+    """``count`` My work rows of up to 2,000 other users (set-based), then
+    the table's statistics, as autovacuum would keep them."""
+    cr = env.cr
+    cr.execute("SELECT id FROM res_users WHERE active AND login <> ALL(%s)"
+               " ORDER BY id LIMIT 2000", (list(logins),))
+    others = [row[0] for row in cr.fetchall()]
+    if not others or not count:
+        return
+    cr.execute("""
+        INSERT INTO uchaske_work_item
+               (create_uid, write_uid, create_date, write_date, kind, urgency,
+                urgency_rank, name, res_model, res_id, model_name, state_name)
+        SELECT u.uid, u.uid, now() at time zone 'UTC', now() at time zone 'UTC',
+               'action', 'act', 40, 'Registered', 'uchaske.registry.case',
+               1 + n %% 200000, 'Register case', 'Registered'
+          FROM generate_series(0, %s - 1) n
+          JOIN LATERAL (SELECT (%s::int[])[1 + n %% %s] AS uid) u ON TRUE""",
+               (count, others, len(others)))
+    cr.execute("ANALYZE uchaske_work_item")
+
+
+def measure(db, logins, repeat, warmup, extra_cases, other_rows=0):
     """[(login, rows, page, My work SQL, cases listed, list SQL, My work s,
     search_read s)] on database ``db``; nothing is committed."""
     import odoo
@@ -98,6 +126,7 @@ def measure(db, logins, repeat, warmup, extra_cases):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         if extra_cases:
             _add_cases(env, logins[0], extra_cases)
+        _add_other_rows(env, logins, other_rows)
         for login in logins:
             user = env["res.users"].search([("login", "=", login)])
             open_my_work, list_cases = user_calls(env, user)
@@ -129,16 +158,20 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--extra-cases", type=int, default=0)
+    parser.add_argument("--other-rows", type=int, default=0,
+                        help="My work rows of other officers in the table")
     args = parser.parse_args()
 
     from uchaske_compat.launcher import load_odoo
     load_odoo()  # measure() imports the configured odoo
     logins = args.users.split(",")
-    measured = [(db, measure(db, logins, args.repeat, args.warmup, args.extra_cases))
+    measured = [(db, measure(db, logins, args.repeat, args.warmup,
+                             args.extra_cases, args.other_rows))
                 for db in args.db.split(",")]
     print("My work (home action + first page of 80, \"actions\" included) vs "
           "search_read of 80 cases, same user, median of %d calls after %d "
-          "warm-up (extra cases: %d):" % (args.repeat, args.warmup, args.extra_cases))
+          "warm-up (extra cases: %d, other officers' rows: %d):" % (
+              args.repeat, args.warmup, args.extra_cases, args.other_rows))
     print("%-22s %-10s %6s %10s %5s %6s %11s %5s %7s" % (
         "database", "user", "rows", "My work", "SQL", "cases", "search_read",
         "SQL", "ratio"))

@@ -226,6 +226,9 @@ def main():
     parser.add_argument("--chief", default="chief")
     parser.add_argument("--sample", type=int, default=20,
                         help="generated cases whose hash chain is verified")
+    parser.add_argument("--other-rows", type=int, default=0,
+                        help="first fill My work's table with this many rows of "
+                             "other officers, as in production (bench/my_work.py)")
     parser.add_argument("--first-only", action="store_true",
                         help="measure only the first row (case create + register)")
     args = parser.parse_args()
@@ -299,6 +302,8 @@ def main():
 
         found = {}
         if not args.first_only:
+            my_work._add_other_rows(env, [args.inspector, args.chief],
+                                    args.other_rows)
             other_measures(env, args, (inspector, chief, surname, prefix), rows,
                            found)
         cr.rollback()

@@ -77,7 +77,7 @@ if ! skip bench; then
   BENCH_DB=uchaske_national_small
   if timeout 300 $PY bench/national.py --from "${UCHASKE_BENCH_FROM:-$TEST_DB}" \
         --to "$BENCH_DB" --scale 0.002 --force \
-      && timeout 300 $PY bench/national_measures.py --db "$BENCH_DB" --repeat 20 --warmup 3 \
+      && timeout 300 $PY bench/national_measures.py --db "$BENCH_DB" --repeat 20 --warmup 3 --other-rows 20000 \
       && timeout 300 $PY bench/import_a4.py --db "$BENCH_DB" --rows 100 \
       && timeout 300 $PY bench/dashboard.py --db "$BENCH_DB" --repeat 3 --warmup 1 \
       && timeout 120 $PY bench/load.py --db "$BENCH_DB" --users 2,4 --seconds 5; then

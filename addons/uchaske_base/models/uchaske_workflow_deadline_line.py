@@ -47,7 +47,11 @@ class UchaskeWorkflowDeadlineLine(models.Model):
     met_late = fields.Boolean(string="Met late")
     overdue = fields.Boolean(compute="_compute_overdue", search="_search_overdue")
     activity_id = fields.Many2one("mail.activity", ondelete="set null")
-    escalated_user_id = fields.Many2one("res.users", string="Escalated to")
+    # indexed: My work and the lines' record rule ask "mine or escalated to
+    # me"; without it PostgreSQL read every line (a sequential scan, 5-12 ms
+    # an open at national size, growing with the table, issue 9)
+    escalated_user_id = fields.Many2one(
+        "res.users", string="Escalated to", index=True)
     escalation_activity_id = fields.Many2one("mail.activity", ondelete="set null")
     date_escalated = fields.Datetime()
     period_key = fields.Char(

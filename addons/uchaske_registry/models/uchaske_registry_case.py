@@ -52,6 +52,16 @@ class UchaskeRegistryCase(models.Model):
     def init(self):
         super(UchaskeRegistryCase, self).init()
         ensure_scope_index(self.env.cr, self._table, active=False)
+        # R12 on My work (``uchaske.work.item._my_work_extra_rows``): an
+        # inspector's overdue checks are read from the index alone (their
+        # cases lie scattered over the table: at national size 800 checks
+        # were a bitmap scan of ~900 heap pages, 6 ms an open; 0.9 ms
+        # index-only, issue 9)
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS uchaske_registry_case_check_due
+                ON uchaske_registry_case (inspector_id, next_check_due)
+                INCLUDE (district_id, id)
+             WHERE state IN ('registered', 'supervised')""")
 
     #: set by the engine only (registration, R14 transfers): a user setting
     #: them would move a case or show it to another department

@@ -173,3 +173,65 @@ class TestMyWorkScale(RegistryCase):
         self.assertIn("Approve closing", row.actions)
         self.assertNotIn(draft.id, items.filtered(
             lambda i: i.res_model == draft._name).mapped("res_id"))
+
+
+@common.at_install(False)
+@common.post_install(True)
+class TestMyWorkIndexes(RegistryCase):
+    """The statements My work runs at every open are served by an index,
+    not by reading a whole table (issue 9, issue 14: at national size the
+    work-item table holds the rows of thousands of officers, the deadline
+    lines of every case). PostgreSQL is told to avoid sequential scans, so
+    that the plan shows whether an index can serve the statement at all
+    (on a test database's small tables it would rightly read the table)."""
+
+    def _plan(self, query, params):
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        try:
+            self.env.cr.execute("EXPLAIN " + query, params)
+            return "\n".join(row[0] for row in self.env.cr.fetchall())
+        finally:
+            self.env.cr.execute("SET LOCAL enable_seqscan = on")
+
+    def test_the_users_page_of_rows_from_the_index(self):
+        """The list's query (one user's rows, in the list's order, 80 at a
+        time) reads the index in order: no sort of the user's rows, no
+        other officer's row read."""
+        Item = self.env["uchaske.work.item"].sudo(self.users["inspector"])
+        Item.action_open_my_work()
+        query = Item._where_calc([("create_uid", "=", self.users["inspector"].id)])
+        Item._apply_ir_rules(query, "read")
+        from_clause, where_clause, params = query.get_sql()
+        plan = self._plan(
+            'SELECT "uchaske_work_item".id FROM %s WHERE %s ORDER BY %s LIMIT 80'
+            % (from_clause, where_clause, Item._generate_order_by(None, query)
+               .replace(" ORDER BY ", "")), params)
+        self.assertIn("uchaske_work_item_user_order", plan)
+        self.assertNotIn("Sort", plan)
+
+    def test_deadline_lines_mine_or_escalated_to_me(self):
+        """My work's open deadline lines are "mine or escalated to me" (so
+        is the lines' record rule): each side has its index, so that
+        PostgreSQL can combine them instead of reading every line (which
+        it does at national size when one side has none; on this small
+        table it may rightly prefer the state's index)."""
+        uid = self.users["inspector"].id
+        for column in ("user_id", "escalated_user_id"):
+            plan = self._plan(
+                "SELECT id FROM uchaske_workflow_deadline_line WHERE %s = %%s"
+                % column, (uid,))
+            self.assertIn("uchaske_workflow_deadline_line_%s_index" % column, plan)
+
+    def test_overdue_checks_from_the_index(self):
+        """R12 on My work: the inspector's overdue checks (the columns My
+        work reads) from the partial index of open cases alone."""
+        self.env.cr.execute("SET LOCAL enable_bitmapscan = off")
+        try:
+            plan = self._plan(
+                "SELECT id, next_check_due, district_id FROM uchaske_registry_case"
+                " WHERE state IN ('registered', 'supervised')"
+                " AND next_check_due < %s AND inspector_id = %s",
+                ("2026-11-11", self.users["inspector"].id))
+        finally:
+            self.env.cr.execute("SET LOCAL enable_bitmapscan = on")
+        self.assertIn("Index Only Scan using uchaske_registry_case_check_due", plan)
