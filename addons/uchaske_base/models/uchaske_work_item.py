@@ -1,14 +1,15 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import functools
 import re
 from collections import defaultdict
 from contextlib import contextmanager
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 from psycopg2 import sql
 
-from odoo import _, api, fields, models, tools
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
@@ -23,6 +24,22 @@ _REQUIREMENT_RE = re.compile(r"\b([RA]\d+(?:\.\d+)*)\b")
 
 #: rows inserted per INSERT statement
 _INSERT_CHUNK = 500
+
+
+@functools.lru_cache(maxsize=4096)
+def day_end_utc(tz_name, day):
+    """The last second of ``day`` (a date, or its ISO text) in the time zone
+    ``tz_name``, as a naive UTC datetime.
+
+    Cached for the process (a pure function of its arguments): pytz's
+    ``localize`` tries every historical offset of the zone (about fifteen
+    for Asia/Almaty), some 60 us a day, and an inspector's hundreds of
+    supervision checks fall due on about ninety days, at every open of My
+    work (issue 9)."""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    local = pytz.timezone(tz_name).localize(datetime.combine(day, time(23, 59, 59)))
+    return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
 @contextmanager
@@ -174,13 +191,10 @@ class UchaskeWorkItem(models.TransientModel):
 
     @api.model
     def _my_work_day_end(self, clock, day):
-        """The last second of ``day`` (a local date) as naive UTC (computed
-        once per day and open: many items fall due on the same day)."""
-        ends = clock.setdefault("day_ends", {})
-        if day not in ends:
-            local = clock["tz"].localize(datetime.combine(day, time(23, 59, 59)))
-            ends[day] = local.astimezone(pytz.utc).replace(tzinfo=None)
-        return ends[day]
+        """The last second of ``day`` (a local date, or its ISO text) as
+        naive UTC (:func:`day_end_utc`: many items fall due on the same
+        day, open after open)."""
+        return day_end_utc(clock["tz"].zone, day)
 
     @api.model
     def _my_work_urgency(self, clock, due):
@@ -294,8 +308,7 @@ class UchaskeWorkItem(models.TransientModel):
         for activity in activities:
             if activity["id"] in skip_ids or activity["res_model"] not in self.env:
                 continue
-            due = self._my_work_day_end(
-                clock, fields.Date.from_string(activity["date_deadline"]))
+            due = self._my_work_day_end(clock, activity["date_deadline"])
             bucket, rank = self._my_work_urgency(clock, due)
             summary = activity["summary"] or ""
             found = _REQUIREMENT_RE.match(activity["uchaske_key"] or "") or \
@@ -550,13 +563,12 @@ class UchaskeWorkItem(models.TransientModel):
         """The transitions the user may fire now, every guard of the engine
         checked (as ``_wf_available_transitions``): only for the rows read,
         the page shown, a few statements per model (``_my_work_fireable``)."""
-        self._my_work_read_targets()
+        targets = self._my_work_targets()
         by_model = defaultdict(set)
-        for item in self:
-            if item.kind != "team" and item.res_model in self.env and \
-                    item.res_id and \
-                    hasattr(self.env[item.res_model], "_wf_available_transitions"):
-                by_model[item.res_model].add(item.res_id)
+        for kind, res_model, res_id, _model_name, _district in targets.values():
+            if kind != "team" and res_id and res_model in self.env and \
+                    hasattr(self.env[res_model], "_wf_available_transitions"):
+                by_model[res_model].add(res_id)
         names = {}
         engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
         writable = engine._my_work_writable_states(by_model)
@@ -565,8 +577,9 @@ class UchaskeWorkItem(models.TransientModel):
                     res_model, sorted(ids), writable.get(res_model, {})).items():
                 names[(res_model, res_id)] = ", ".join(fireable)
         for item in self:
-            item._my_work_set_display(
-                actions=names.get((item.res_model, item.res_id)) or False)
+            target = targets.get(item.id)
+            item._my_work_set_display(actions=target and names.get(
+                (target[1], target[2])) or False)
 
     @api.multi
     def _my_work_set_display(self, **values):
@@ -834,11 +847,11 @@ class UchaskeWorkItem(models.TransientModel):
         """The record's name, its person, the district's name and the
         document, for the rows read only (the page): one batch per model
         (``_my_work_details``), the districts' names in one."""
-        self._my_work_read_targets()
+        targets = self._my_work_targets()
         by_model = defaultdict(set)
-        for item in self:
-            if item.res_model in self.env and item.res_id:
-                by_model[item.res_model].add(item.res_id)
+        for _kind, res_model, res_id, _model_name, _district in targets.values():
+            if res_id and res_model in self.env:
+                by_model[res_model].add(res_id)
         details = {}
         existing = self._my_work_existing(by_model)
         for res_model, ids in by_model.items():
@@ -850,30 +863,39 @@ class UchaskeWorkItem(models.TransientModel):
             for res_id, info in self._my_work_details(
                     res_model, ids, names).items():
                 details[(res_model, res_id)] = info
-        districts = dict(self.mapped("district_id").sudo().name_get())
+        districts = dict(self.env["uchaske.district"].sudo().browse(sorted(
+            {target[4] for target in targets.values() if target[4]})).name_get())
         for item in self:
-            info = details.get((item.res_model, item.res_id), {})
+            _kind, res_model, res_id, model_name, district_id = targets.get(
+                item.id, (None,) * 5)
+            info = details.get((res_model, res_id), {})
             record_name = info.get("record_name") or False
             item._my_work_set_display(
                 record_name=record_name,
                 person_name=info.get("person_name") or False,
-                district_name=districts.get(item.district_id.id) or False,
+                district_name=districts.get(district_id) or False,
                 document=" ".join(filter(None, (
-                    item.model_name, record_name))) or False)
-
-    #: the stored columns the page's computed columns start from
-    _MY_WORK_TARGET_FIELDS = ("kind", "res_model", "res_id", "model_name",
-                              "district_id")
+                    model_name, record_name))) or False)
 
     @api.multi
-    def _my_work_read_targets(self):
-        """Read :attr:`_MY_WORK_TARGET_FIELDS` of the rows ``self`` (the
-        page) into the cache, in one statement, where they are not there
-        yet (the second computed column finds them). The list reads only
-        the columns it shows; reading these through the records would read
-        every column of every row the cache prefetches (twice as many rows
-        as the page, issue 9)."""
-        self._uchaske_prefetch_columns(self._MY_WORK_TARGET_FIELDS)
+    def _my_work_targets(self):
+        """{row id: (kind, res_model, res_id, model_name, district_id)} of
+        the rows ``self`` (the page), read in one statement as plain values
+        for the computed columns: reading them through the records cost the
+        ORM's read under the rules and a field access per value and row
+        (about a third of the page's computation, issue 9). The rows are the
+        user's own (as the transient rule: the superuser reads any)."""
+        ids = [item_id for item_id in self.ids if isinstance(item_id, int)]
+        if not ids:
+            return {}
+        query = "SELECT id, kind, res_model, res_id, model_name, district_id" \
+            " FROM uchaske_work_item WHERE id = ANY(%s)"
+        params = [ids]
+        if self.env.uid != SUPERUSER_ID:
+            query += " AND create_uid = %s"
+            params.append(self.env.uid)
+        self.env.cr.execute(query, params)
+        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
 
     @api.model
     def _my_work_search_text(self, field_name, operator, value):

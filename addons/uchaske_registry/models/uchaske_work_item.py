@@ -67,8 +67,7 @@ class UchaskeWorkItem(models.TransientModel):
             if case_id in listed:
                 continue
             if next_check_due not in by_day:
-                due = self._my_work_day_end(
-                    clock, fields.Date.from_string(next_check_due))
+                due = self._my_work_day_end(clock, next_check_due)
                 by_day[next_check_due] = (fields.Datetime.to_string(due),) + \
                     self._my_work_urgency(clock, due)
             due, bucket, rank = by_day[next_check_due]

@@ -235,3 +235,26 @@ class TestMyWorkIndexes(RegistryCase):
         finally:
             self.env.cr.execute("SET LOCAL enable_bitmapscan = on")
         self.assertIn("Index Only Scan using uchaske_registry_case_check_due", plan)
+
+
+class TestDayEnd(common.BaseCase):
+    """The end of an item's due day, in the officer's zone, as My work
+    ranks it (R12's checks, the activities' dates): the zone's offset of
+    that day, whatever was computed (and cached) before."""
+
+    def test_day_end_follows_the_zones_offset_of_the_day(self):
+        from odoo.addons.uchaske_base.models.uchaske_work_item import day_end_utc
+        from datetime import datetime as dt
+        # Kazakhstan moved from UTC+6 to UTC+5 on 1 March 2024
+        self.assertEqual(day_end_utc("Asia/Almaty", "2026-12-03"),
+                         dt(2026, 12, 3, 18, 59, 59))
+        self.assertEqual(day_end_utc("Asia/Almaty", date(2023, 12, 3)),
+                         dt(2023, 12, 3, 17, 59, 59))
+        # a zone with summer time: the day before and the day of the change
+        self.assertEqual(day_end_utc("Europe/Berlin", "2026-03-28"),
+                         dt(2026, 3, 28, 22, 59, 59))
+        self.assertEqual(day_end_utc("Europe/Berlin", "2026-03-29"),
+                         dt(2026, 3, 29, 21, 59, 59))
+        # the text and the date are the same day (one cached answer each)
+        self.assertEqual(day_end_utc("UTC", "2026-12-03 00:00:00"),
+                         day_end_utc("UTC", date(2026, 12, 3)))
