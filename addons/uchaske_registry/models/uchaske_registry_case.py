@@ -300,9 +300,23 @@ class UchaskeRegistryCase(models.Model):
         self._check_engine_fields(vals)
         vals = dict(vals)
         if vals.get("name", _("New")) == _("New"):
-            vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
-                "uchaske.registry.case") or _("New")
+            vals["name"] = self._next_number() or _("New")
         return super(UchaskeRegistryCase, self).create(vals)
+
+    @api.model
+    def _next_number(self):
+        """The next number of the register (its no-gap sequence), from the
+        sequence found by its external id (a cached look-up): Odoo's
+        ``next_by_code`` read the user's company (every column of the user)
+        and searched the sequence by code and company, at every case created
+        (issue 14). One company; a sequence of that code created by hand is
+        still used when ours is gone."""
+        sequence_id = self.env["ir.model.data"].xmlid_to_res_id(
+            "uchaske_registry.seq_registry_case")
+        Sequence = self.env["ir.sequence"].sudo()
+        if not sequence_id:
+            return Sequence.next_by_code("uchaske.registry.case")
+        return Sequence.browse(sequence_id)._next()
 
     @api.multi
     def write(self, vals):

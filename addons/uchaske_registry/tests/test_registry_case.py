@@ -88,6 +88,32 @@ class TestRegistryCase(RegistryCase):
         self.assertIn("R11: term on the register ends", summaries)
         self.assertEqual(case.activity_ids.mapped("user_id"), self.users["inspector"])
 
+    def test_case_numbers_from_the_registers_sequence(self):
+        """R11: every case of the register has its number, one after the
+        other, from the register's no-gap sequence (found by its external
+        id); a sequence of that code made by hand numbers them when ours is
+        gone."""
+        sequence = self.env.ref("uchaske_registry.seq_registry_case")
+        first = self._new_case("assistant")
+        second = self._new_case("inspector", category_id=self.env.ref(
+            "uchaske_registry.category_grave_crime_released").id)
+        prefix = first.name.rsplit("-", 1)[0]
+        self.assertEqual(second.name, "%s-%05d" % (
+            prefix, int(first.name.rsplit("-", 1)[1]) + 1))
+        self.assertEqual(sequence.number_next_actual,
+                         int(second.name.rsplit("-", 1)[1]) + 1)
+        # ours gone: the code's sequence
+        self.env["ir.model.data"].search([
+            ("module", "=", "uchaske_registry"),
+            ("name", "=", "seq_registry_case")]).unlink()
+        self.env["ir.model.data"].clear_caches()
+        sequence.write({"active": False})
+        self.env["ir.sequence"].create({
+            "name": "By hand", "code": "uchaske.registry.case",
+            "prefix": "HAND-", "padding": 3, "implementation": "no_gap"})
+        self.assertEqual(self._new_case("inspector", category_id=self.env.ref(
+            "uchaske_registry.category_protection_order").id).name, "HAND-001")
+
     def test_new_category_is_data(self):
         """R11: later rules add categories as records, without code (e.g. the
         2026 rules' official warning), and cases use them at once."""
