@@ -97,11 +97,13 @@ def _timed(call, repeat, warmup):
 def _add_other_rows(env, logins, count):
     """``count`` My work rows of up to 2,000 other users (set-based), then
     the table's statistics, as autovacuum would keep them."""
+    if not count:
+        return
     cr = env.cr
     cr.execute("SELECT id FROM res_users WHERE active AND login <> ALL(%s)"
                " ORDER BY id LIMIT 2000", (list(logins),))
     others = [row[0] for row in cr.fetchall()]
-    if not others or not count:
+    if not others:
         return
     cr.execute("""
         INSERT INTO uchaske_work_item

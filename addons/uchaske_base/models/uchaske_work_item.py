@@ -4,7 +4,7 @@ import functools
 import re
 from collections import defaultdict
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import pytz
 from psycopg2 import sql
@@ -14,7 +14,7 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
-from uchaske_rules import my_work
+from uchaske_rules import dates, my_work
 from .uchaske_workflow_deadline_line import open_record_action
 
 #: the requirement id of an activity: the start of its technical key
@@ -38,7 +38,7 @@ def day_end_utc(tz_name, day):
     work (issue 9)."""
     if isinstance(day, str):
         day = date.fromisoformat(day[:10])
-    local = pytz.timezone(tz_name).localize(datetime.combine(day, time(23, 59, 59)))
+    local = pytz.timezone(tz_name).localize(dates.end_of_day(day))
     return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
