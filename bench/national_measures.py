@@ -319,7 +319,7 @@ def main():
         ratio = value / base if base else float("inf")
         met = ((ratio_goal is None or ratio <= ratio_goal)
                and (abs_goal is None or value <= abs_goal))
-        print("| %s | %.1f ms | %d | %s | %.2f ms | %d | %.1fx | %s | %s |" % (
+        print("| %s | %.1f ms | %d | %s | %.2f ms | %d | %.2fx | %s | %s |" % (
             label, value * 1000, sql_count, base_label, base * 1000, base_sql,
             ratio, goal, "yes" if met else "no"))
 

@@ -3,6 +3,7 @@
 import logging
 
 from odoo import api, models, tools
+from odoo.addons.base.ir.ir_translation import IrTranslation as BaseTranslation
 from odoo.modules import get_module_resource
 
 _logger = logging.getLogger(__name__)
@@ -46,6 +47,17 @@ class IrTranslation(models.Model):
     is copied to the inheriting models that lack one."""
 
     _inherit = "ir.translation"
+
+    #: Models whose translated names the registry's caches keep: a model's
+    #: name in the creation note (``mail.thread._uchaske_model_label``), the
+    #: workflows' states and transitions (``_wf_state_pairs``, My work's
+    #: definitions), the deadline rules (``_my_work_deadline_names``). A
+    #: changed translation of one of their records clears the caches, as
+    #: Odoo 11 does for fields and views (``_modified_model``,
+    #: ``_modified``); without it the old name stayed until a restart.
+    CACHED_MODELS = BaseTranslation.CACHED_MODELS | {
+        "ir.model", "uchaske.workflow.state", "uchaske.workflow.transition",
+        "uchaske.workflow.deadline"}
 
     @api.model_cr_context
     def load_module_terms(self, modules, langs):

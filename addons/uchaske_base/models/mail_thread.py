@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from psycopg2 import sql
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError
 
 
@@ -38,11 +38,20 @@ class MailThread(models.AbstractModel):
         # the message's create and read access on the record again, eight
         # statements (issue 14)
         message = thread.sudo().message_post(
-            body=_("%s created") % self.env["ir.model"]._get(self._name).name,
+            body=_("%s created") % self._uchaske_model_label(),
             author_id=self.env.user.partner_id.id,
             email_from=self.env["mail.message"]._get_default_from())
         self._uchaske_insert_tracking(message, tracking_value_ids)
         return thread
+
+    @api.model
+    @tools.ormcache("self.env.lang")
+    def _uchaske_model_label(self):
+        """The model's name in the user's language (``ir.model``), cached
+        per model and language: read at each creation, it was a statement
+        with its translations joined (issue 14). A changed translation or
+        model clears the registry's caches."""
+        return self.env["ir.model"]._get(self._name).name
 
     @api.model
     def _uchaske_insert_tracking(self, message, commands):

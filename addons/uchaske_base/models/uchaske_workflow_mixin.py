@@ -1,5 +1,7 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -82,8 +84,20 @@ class UchaskeWorkflowMixin(models.AbstractModel):
     @api.multi
     def _wf_state_record(self):
         self.ensure_one()
-        return self.env["uchaske.workflow.state"].sudo().browse(
-            self._wf_ids()["states"].get(self.state, ()))
+        return self._wf_definition_browse(
+            "uchaske.workflow.state", self._wf_ids()["states"].get(self.state, ()))
+
+    @api.model
+    def _wf_definition_browse(self, model_name, ids):
+        """Records ``ids`` of ``model_name`` (a state or a transition of
+        the workflow), as the engine, with every state of the workflow to
+        prefetch: the first state read (the initial one at a creation, the
+        old one at a transition) reads them all in one statement, and the
+        target state of the transition is then in the cache (issue 14: one
+        statement per state met, each with its translated name)."""
+        prefetch = defaultdict(set)
+        prefetch["uchaske.workflow.state"].update(self._wf_ids()["states"].values())
+        return self.env[model_name].sudo().browse(ids, prefetch=prefetch)
 
     @api.model
     @tools.ormcache()
@@ -153,7 +167,8 @@ class UchaskeWorkflowMixin(models.AbstractModel):
         5. ``_wf_after_<code>(transition, values)``, if the model has it.
         """
         values = dict(values or {})
-        transition = self.env["uchaske.workflow.transition"].sudo().browse(
+        transition = self._wf_definition_browse(
+            "uchaske.workflow.transition",
             self._wf_ids()["transitions"].get(transition_code, ()))
         if not transition:
             raise ValidationError(_("%(model)s has no transition %(code)s.") % {
@@ -221,7 +236,8 @@ class UchaskeWorkflowMixin(models.AbstractModel):
                 "to change it.") % initial_name)
         record = super(UchaskeWorkflowMixin, self).create(vals)
         if initial_id:
-            initial = self.env["uchaske.workflow.state"].sudo().browse(initial_id)
+            initial = self._wf_definition_browse("uchaske.workflow.state",
+                                                 initial_id)
             no_transition = self.env["uchaske.workflow.transition"]
             no_state = self.env["uchaske.workflow.state"]
             acting_for = record._wf_acting_for()
