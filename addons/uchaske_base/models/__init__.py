@@ -40,6 +40,7 @@ from . import uchaske_workflow_ui
 from . import uchaske_workflow_trail
 from . import uchaske_workflow_mixin
 from . import uchaske_work_item
+from . import uchaske_work_item_build
 from . import uchaske_work_item_cache
 from . import uchaske_work_item_cache_state
 from . import uchaske_work_item_cache_transition

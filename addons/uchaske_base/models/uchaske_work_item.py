@@ -15,6 +15,7 @@ from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
 from uchaske_rules import dates, my_work
+from .uchaske_work_item_build import rows_digest
 from .uchaske_workflow_deadline_line import open_record_action
 
 #: the requirement id of an activity: the start of its technical key
@@ -1028,6 +1029,12 @@ class UchaskeWorkItem(models.TransientModel):
         stale = fields.Datetime.to_string(
             fields.Datetime.from_string(now)
             - timedelta(hours=(self._transient_max_hours or 1.0) / 2.0))
+        # the same rows as the last build, all still stored: nothing to
+        # read back nor compare (most opens, issue 9)
+        builds = self.env["uchaske.work.item.build"]
+        digest = rows_digest(rows)
+        if builds._unchanged(self.env.uid, digest, len(rows), stale, now):
+            return
         cr.execute(sql.SQL(
             "SELECT id, COALESCE(write_date, create_date) < %s, {}"
             " FROM uchaske_work_item WHERE create_uid = %s ORDER BY id").format(
@@ -1062,6 +1069,35 @@ class UchaskeWorkItem(models.TransientModel):
                 sql.SQL(", ").join(map(sql.Identifier, columns)),
                 sql.SQL(", ").join(sql.Placeholder() * len(chunk)))
             cr.execute(query.as_string(cr._cnx), chunk)
+        builds._remember(self.env.uid, digest)
+
+    # -- rows are the engine's ---------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        self._my_work_check_engine()
+        return super(UchaskeWorkItem, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._my_work_check_engine()
+        return super(UchaskeWorkItem, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._my_work_check_engine()
+        return super(UchaskeWorkItem, self).unlink()
+
+    @api.model
+    def _my_work_check_engine(self):
+        """The rows are built by :meth:`_build` (in SQL) and taken away by
+        Odoo's transient vacuum (as the superuser): a user's own row
+        changed by hand over RPC would stay as changed while the rows it
+        was built from do not change (``uchaske.work.item.build``)."""
+        if self.env.uid != SUPERUSER_ID:
+            raise AccessError(_("My work's rows are built by the application: "
+                                "they cannot be created, changed or deleted "
+                                "by hand."))
 
     # -- actions ------------------------------------------------------------
 

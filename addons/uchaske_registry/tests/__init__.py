@@ -18,3 +18,4 @@ from . import test_report_figures
 from . import test_monthly_review_registry
 from . import test_my_work_scale
 from . import test_reader_language
+from . import test_my_work_unchanged
