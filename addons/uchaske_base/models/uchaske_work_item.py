@@ -3,7 +3,6 @@
 import functools
 import re
 from collections import defaultdict
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytz
@@ -43,25 +42,28 @@ def day_end_utc(tz_name, day):
     return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
-@contextmanager
-def serial_plan(cr):
-    """Plan the statements run inside without parallel workers, then
-    restore the setting (for this transaction only).
+#: An SQL function PostgreSQL may not run in a parallel worker: a statement
+#: that calls it is planned without parallel workers (the planner checks the
+#: functions a statement calls before it folds the constant ones; this one
+#: folds to TRUE and costs nothing at execution). Created in ``init``.
+SERIAL_FUNCTION = """
+    CREATE OR REPLACE FUNCTION uchaske_serial_plan() RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL UNSAFE AS 'SELECT true'"""
+
+
+def serial_plan(query, order=""):
+    """``query`` (a SELECT, ``order`` its ORDER BY clause) planned without
+    parallel workers, whatever the deployment's settings.
 
     For My work's union of a dozen small index scans PostgreSQL chooses a
     parallel plan whose workers, started at every open, cost more than the
     scans themselves: measured at national size on the 2-core server, the
-    chief's union 28-35 ms in parallel against 12-14 ms without (issue 9).
-    Kept to these statements: the deployment's setting is not ours to
-    change for every query."""
-    cr.execute("SELECT current_setting('max_parallel_workers_per_gather'),"
-               " set_config('max_parallel_workers_per_gather', '0', true)")
-    previous = cr.fetchone()[0]
-    try:
-        yield
-    finally:
-        cr.execute("SELECT set_config('max_parallel_workers_per_gather', %s, true)",
-                   (previous,))
+    chief's union 28-35 ms in parallel against 12-18 ms without (issue 9).
+    Kept to this statement: the deployment's setting is not ours to change
+    for every query. Was a ``set_config`` before and after the statement:
+    two more round trips at every open."""
+    return "SELECT * FROM (%s) AS serial WHERE uchaske_serial_plan() %s" % (
+        query, order)
 
 
 class UchaskeWorkItem(models.TransientModel):
@@ -154,6 +156,7 @@ class UchaskeWorkItem(models.TransientModel):
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS uchaske_work_item_user_order
                 ON uchaske_work_item (create_uid, urgency_rank, date_due, id)""")
+        self.env.cr.execute(SERIAL_FUNCTION)
 
     # -- building -----------------------------------------------------------
 
@@ -472,11 +475,10 @@ class UchaskeWorkItem(models.TransientModel):
                 refs[res_model] = found[2]
         if not parts:
             return []
-        with serial_plan(self.env.cr):
-            self.env.cr.execute(
-                " UNION ALL ".join("(%s)" % part for part in parts) + " ORDER BY 1, 2",
-                params)
-            found = self.env.cr.fetchall()
+        self.env.cr.execute(serial_plan(
+            " UNION ALL ".join("(%s)" % part for part in parts), "ORDER BY 1, 2"),
+            params)
+        found = self.env.cr.fetchall()
         rank = my_work.rank(my_work.ACT) * 10
         action_rows = []
         for res_model, res_id, state, district_id in found:
