@@ -1037,7 +1037,10 @@ class UchaskeWorkItem(models.TransientModel):
         # read back nor compare (most opens, issue 9)
         builds = self.env["uchaske.work.item.build"]
         digest = rows_digest(rows)
-        if builds._unchanged(self.env.uid, digest, len(rows), stale, now):
+        same, old = builds._unchanged(self.env.uid, digest, len(rows), stale)
+        if same:
+            if old:
+                self._my_work_touch(stale, now)
             return
         cr.execute(sql.SQL(
             "SELECT id, COALESCE(write_date, create_date) < %s, {}"
@@ -1061,10 +1064,8 @@ class UchaskeWorkItem(models.TransientModel):
         self.invalidate_cache()
         if gone:
             cr.execute("DELETE FROM uchaske_work_item WHERE id = ANY(%s)", (gone,))
-        touch -= set(gone)
-        if touch:
-            cr.execute("UPDATE uchaske_work_item SET write_date = %s"
-                       " WHERE id = ANY(%s)", (now, sorted(touch)))
+        if touch - set(gone):
+            self._my_work_touch(stale, now)
         columns = ["create_uid", "write_uid", "create_date", "write_date"] + names
         values = [(self.env.uid, self.env.uid, now, now) + key for key in wanted]
         for start in range(0, len(values), _INSERT_CHUNK):
@@ -1074,6 +1075,15 @@ class UchaskeWorkItem(models.TransientModel):
                 sql.SQL(", ").join(sql.Placeholder() * len(chunk)))
             cr.execute(query.as_string(cr._cnx), chunk)
         builds._remember(self.env.uid, digest)
+
+    @api.model
+    def _my_work_touch(self, stale, now):
+        """Touch the user's rows written before ``stale`` (half the
+        transient vacuum's age) at ``now``, so that the vacuum does not take
+        them while the user pages."""
+        self.env.cr.execute(
+            "UPDATE uchaske_work_item SET write_date = %s WHERE create_uid = %s"
+            " AND COALESCE(write_date, create_date) < %s", (now, self.env.uid, stale))
 
     # -- rows are the engine's ---------------------------------------------
 

@@ -41,33 +41,24 @@ class UchaskeWorkItemBuild(models.Model):
     ]
 
     @api.model
-    def _unchanged(self, user_id, digest, count, stale, now):
-        """True if the rows of ``user_id`` stored in ``uchaske.work.item``
-        are the ``count`` rows of ``digest``: the last build stored rows of
-        that digest and none has gone since (the transient vacuum takes the
-        rows of an officer away for longer than its age; users cannot
-        create, change or delete rows). The rows older than ``stale`` are
-        touched at ``now``, as a full store would, so that the vacuum leaves
-        them while the officer pages. One statement, two when rows are
-        touched."""
+    def _unchanged(self, user_id, digest, count, stale):
+        """(same, old): ``same`` if the rows of ``user_id`` stored in
+        ``uchaske.work.item`` are the ``count`` rows of ``digest`` -- the
+        last build stored rows of that digest and none has gone since (the
+        transient vacuum takes the rows of an officer away for longer than
+        its age; users cannot create, change or delete rows) --; ``old`` if
+        some of them were written before ``stale`` (My work touches them,
+        ``_my_work_touch``). One statement."""
         if not digest:
-            return False
-        cr = self.env.cr
-        cr.execute("""
+            return False, False
+        self.env.cr.execute("""
             SELECT count(*), bool_or(COALESCE(write_date, create_date) < %(stale)s),
                    (SELECT digest FROM uchaske_work_item_build
                      WHERE user_id = %(user)s)
               FROM uchaske_work_item WHERE create_uid = %(user)s""",
-                   {"user": user_id, "stale": stale})
-        found, old, known = cr.fetchone()
-        if known != digest or found != count:
-            return False
-        if old:
-            cr.execute("UPDATE uchaske_work_item SET write_date = %s"
-                       " WHERE create_uid = %s"
-                       " AND COALESCE(write_date, create_date) < %s",
-                       (now, user_id, stale))
-        return True
+                            {"user": user_id, "stale": stale})
+        found, old, known = self.env.cr.fetchone()
+        return known == digest and found == count, bool(old)
 
     @api.model
     def _remember(self, user_id, digest):
