@@ -5,9 +5,9 @@
 Pure functions: no Odoo, no translation, no clock. Datetimes given to them
 are naive *local* wall-clock times of the department (Kazakhstan has no
 daylight saving time); :func:`to_local` converts a naive UTC datetime (as
-Odoo stores it) into one.
+Odoo stores it) into one, :func:`to_utc` back.
 """
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,30 @@ def to_local(utc_naive, tz_name=None):
     zone = ZoneInfo(tz_name or DEFAULT_TZ)
     return utc_naive.replace(tzinfo=timezone.utc).astimezone(zone).replace(
         tzinfo=None)
+
+
+def to_utc(local_naive, tz_name=None):
+    """A naive local time of ``tz_name`` as the naive UTC datetime Odoo
+    stores: the inverse of :func:`to_local` (the end of a legal day counted
+    in the department's day, stored for the database)."""
+    if not isinstance(local_naive, datetime):
+        raise TypeError("expected a datetime, got %r" % (local_naive,))
+    zone = ZoneInfo(tz_name or DEFAULT_TZ)
+    return local_naive.replace(tzinfo=zone).astimezone(timezone.utc).replace(
+        tzinfo=None)
+
+
+def utc_bounds(date_from, date_to, tz_name=None):
+    """The first and the last second of the days ``date_from`` to
+    ``date_to`` (both included) in the zone ``tz_name``, as naive UTC
+    datetimes: a month's report counts what happened in the department's
+    month (R10, R29), not in UTC's (a transmission at 01:00 on the 1st in
+    Almaty is 20:00 UTC on the previous day). Dates or their ISO text."""
+    first, last = (as_date(date.fromisoformat(day) if isinstance(day, str)
+                           else day) for day in (date_from, date_to))
+    first = datetime.combine(first, time(0, 0, 0))
+    last = datetime.combine(last, time(23, 59, 59))
+    return to_utc(first, tz_name), to_utc(last, tz_name)
 
 
 def in_person_reception_allowed(local_moment):

@@ -4,7 +4,7 @@
     "name": "Uchaske: district police inspectors (base)",
     "summary": "Organisation, roles and workflow engine for district police "
                "inspectors (Order No. 1095 of the MIA of Kazakhstan)",
-    "version": "11.0.2.3.0",
+    "version": "11.0.2.4.0",
     "category": "Uchaske",
     "website": "https://example.invalid/uchaske",
     "author": "Uchaske contributors",

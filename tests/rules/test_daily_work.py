@@ -21,6 +21,29 @@ def test_r9_utc_to_almaty():
         daily_work.to_local(date(2026, 12, 2))
 
 
+def test_local_end_of_day_to_utc():
+    """R14, R27, R32: a legal day ends at 23:59:59 in the department's zone,
+    stored as 18:59:59 UTC (Asia/Almaty, UTC+5); the inverse of to_local."""
+    end = datetime(2026, 12, 13, 23, 59, 59)
+    assert daily_work.to_utc(end) == datetime(2026, 12, 13, 18, 59, 59)
+    assert daily_work.to_local(daily_work.to_utc(end, "Asia/Aqtau"),
+                               "Asia/Aqtau") == end
+    # before 1 March 2024 Almaty was UTC+6
+    assert daily_work.to_utc(datetime(2023, 12, 13, 23, 59, 59)) == \
+        datetime(2023, 12, 13, 17, 59, 59)
+    with pytest.raises(TypeError):
+        daily_work.to_utc(date(2026, 12, 13))
+
+
+def test_report_period_in_local_days():
+    """R10, R29: November in Almaty runs from 31 Oct 19:00 to 30 Nov
+    18:59:59 UTC."""
+    assert daily_work.utc_bounds("2026-11-01", date(2026, 11, 30)) == (
+        datetime(2026, 10, 31, 19, 0, 0), datetime(2026, 11, 30, 18, 59, 59))
+    assert daily_work.utc_bounds("2026-11-01", "2026-11-30", "UTC") == (
+        datetime(2026, 11, 1, 0, 0, 0), datetime(2026, 11, 30, 23, 59, 59))
+
+
 @pytest.mark.parametrize("hour,minute,allowed", [
     (14, 0, False), (17, 59, False), (18, 0, True), (20, 30, True),
     (21, 0, True), (21, 1, False), (9, 0, False)])

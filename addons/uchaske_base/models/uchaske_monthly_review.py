@@ -5,7 +5,7 @@ from collections import OrderedDict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from uchaske_rules import dates
+from uchaske_rules import daily_work, dates
 
 
 class UchaskeMonthlyReview(models.Model):
@@ -94,6 +94,15 @@ class UchaskeMonthlyReview(models.Model):
     # -- figures: the hook other models extend --------------------------
 
     @api.model
+    def _review_bounds(self, officer, date_from, date_to):
+        """The first and the last moment (UTC strings) of the days
+        ``date_from`` to ``date_to`` in the officer's department's zone:
+        what happened at 01:00 on the 1st in Almaty is of that month."""
+        zone = officer.sudo().uchaske_department_id._local_tz()
+        return tuple(fields.Datetime.to_string(moment) for moment in
+                     daily_work.utc_bounds(date_from, date_to, zone))
+
+    @api.model
     def _review_figures(self, officer, date_from, date_to):
         """Figures of ``officer``'s work from ``date_from`` to ``date_to``
         (dates, both included): ``{key: (label, value)}``, in display order.
@@ -103,7 +112,7 @@ class UchaskeMonthlyReview(models.Model):
         month count every record of the officer, whoever reads the review.
         """
         env = self.sudo().env
-        start, end = date_from + " 00:00:00", date_to + " 23:59:59"
+        start, end = self._review_bounds(officer, date_from, date_to)
         figures = OrderedDict()
         Reception = env["uchaske.reception"]
         base = [("officer_id", "=", officer.id),

@@ -26,10 +26,10 @@ class UchaskeMonthlyReview(models.Model):
             len(items.filtered(
                 lambda item: item.state != "done"
                 or (item.date_done or "") > item.date_due)))
+        start, end = self._review_bounds(officer, date_from, date_to)
         sent = env["uchaske.info.transmission"].search([
             ("user_id", "=", officer.id),
-            ("date_obtained", ">=", date_from + " 00:00:00"),
-            ("date_obtained", "<=", date_to + " 23:59:59")])
+            ("date_obtained", ">=", start), ("date_obtained", "<=", end)])
         figures["transmissions_on_time"] = (
             _("Information transmitted within 24 hours (R22.14)"),
             len(sent.filtered(lambda record: record.date_sent and not record.is_late)))

@@ -9,7 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 from odoo.tools.safe_eval import safe_eval
 
-from uchaske_rules import dates
+from uchaske_rules import daily_work, dates
 
 
 class UchaskeWorkflowDeadline(models.Model):
@@ -184,26 +184,37 @@ class UchaskeWorkflowDeadline(models.Model):
             self.resource_calendar_id or None)
 
     @api.multi
-    def _compute_due(self, base):
-        """Due moment (naive UTC datetime) counted from ``base``, after it or
-        (``direction = 'before'``) before it."""
+    def _compute_due(self, base, tz_name=None):
+        """Due moment (naive UTC datetime) counted from ``base`` (naive UTC),
+        after it or (``direction = 'before'``) before it.
+
+        The days are the department's (``tz_name``, by default Kazakhstan's
+        Asia/Almaty): a day-unit deadline ends at 23:59:59 local time, and a
+        record entering its state at 02:00 local counts from that local day
+        (R14, R27, R32) - the pure rules count in local wall-clock time; only
+        the stored moment is UTC. 24-hour days are exact moments either way.
+        """
         self.ensure_one()
         calendar = self._work_calendar() if self.unit == "working_days" else None
-        if self.direction == "before":
-            return dates.compute_due_before(base, self.offset, self.unit, calendar)
-        return dates.compute_due(base, self.offset, self.unit, calendar)
+        count = (dates.compute_due_before if self.direction == "before"
+                 else dates.compute_due)
+        local = count(daily_work.to_local(base, tz_name), self.offset,
+                      self.unit, calendar)
+        return daily_work.to_utc(local, tz_name)
 
     @api.multi
-    def _base_moment(self, record, entered_at):
-        """The moment the rule counts from: the date field, else (after) the
-        moment the record entered the state; None for a rule counting back
-        from an empty date (nothing to count from yet)."""
+    def _base_moment(self, record, entered_at, tz_name=None):
+        """The moment (naive UTC) the rule counts from: the date field, else
+        (after) the moment the record entered the state; None for a rule
+        counting back from an empty date (nothing to count from yet). A date
+        field (a meeting's day) starts at the department's local midnight."""
         self.ensure_one()
         if not self.date_field or not record[self.date_field]:
             return None if self.direction == "before" else entered_at
         value = record[self.date_field]
         if record._fields[self.date_field].type == "date":
-            return datetime.combine(fields.Date.from_string(value), datetime.min.time())
+            return daily_work.to_utc(datetime.combine(
+                fields.Date.from_string(value), datetime.min.time()), tz_name)
         return fields.Datetime.from_string(value)
 
     # -- periodic obligations: one scheduled job, set-based -------------------
@@ -215,7 +226,8 @@ class UchaskeWorkflowDeadline(models.Model):
             SELECT d.id AS res_id, d.name AS record_name,
                    d.department_id, d.id AS district_id, d.post_id,
                    d.inspector_id AS inspector, p.responsible_inspector_id
-                   AS post_responsible, dep.chief_id AS chief, NULL::int AS usr
+                   AS post_responsible, dep.chief_id AS chief, NULL::int AS usr,
+                   dep.tz
               FROM uchaske_district d
               LEFT JOIN uchaske_post p ON p.id = d.post_id
               LEFT JOIN uchaske_department dep ON dep.id = d.department_id
@@ -224,7 +236,8 @@ class UchaskeWorkflowDeadline(models.Model):
             SELECT p.id AS res_id, p.name AS record_name,
                    p.department_id, NULL::int AS district_id, p.id AS post_id,
                    NULL::int AS inspector, p.responsible_inspector_id
-                   AS post_responsible, dep.chief_id AS chief, NULL::int AS usr
+                   AS post_responsible, dep.chief_id AS chief, NULL::int AS usr,
+                   dep.tz
               FROM uchaske_post p
               LEFT JOIN uchaske_department dep ON dep.id = p.department_id""",
         # an officer's own obligation: placed in the officer's department
@@ -236,7 +249,7 @@ class UchaskeWorkflowDeadline(models.Model):
                    NULL::int AS district_id, p.id AS post_id,
                    NULL::int AS inspector,
                    p.responsible_inspector_id AS post_responsible,
-                   dep.chief_id AS chief, u.id AS usr
+                   dep.chief_id AS chief, u.id AS usr, dep.tz
               FROM res_users u
               JOIN res_partner rp ON rp.id = u.partner_id
               JOIN res_groups_users_rel g ON g.uid = u.id AND g.gid = %(group)s
@@ -259,22 +272,35 @@ class UchaskeWorkflowDeadline(models.Model):
                             "chief": "s.chief", "user": "s.usr"}
 
     @api.multi
-    def _met_sql(self, line_alias):
+    def _met_sql(self, line_alias, tz_sql):
         """SQL condition (and its parameters): a target record meets the
-        periodic line ``line_alias`` (its scope, within its period)."""
+        periodic line ``line_alias`` (its scope, within its period).
+
+        The line's bounds are moments (UTC) of the department's local
+        midnight and end of day; ``tz_sql`` is the SQL expression of that
+        zone. A datetime target compares as a moment; a date target with
+        the period's local days."""
         self.ensure_one()
         target = self.env[self.target_model].sudo()
         from_clause, where_clause, params = target._uchaske_rules_sql(
             safe_eval(self.target_domain or "[]"))
         table = '"%s"' % target._table
-        sql = """EXISTS (SELECT 1 FROM {from_} WHERE {where} AND
-                 {table}."{scope}" = {line}.res_id AND
-                 {table}."{date}"::date BETWEEN {line}.date_start::date
-                                        AND {line}.date_due::date)""".format(
+        if target._fields[self.target_date_field].type == "datetime":
+            within = '{table}."{date}" BETWEEN {line}.date_start AND {line}.date_due'
+        else:
+            local_day = "({line}.%s AT TIME ZONE 'UTC' AT TIME ZONE {tz})::date"
+            within = '{table}."{date}" BETWEEN %s AND %s' % (
+                local_day % "date_start", local_day % "date_due")
+        sql = ("EXISTS (SELECT 1 FROM {from_} WHERE {where} AND "
+               '{table}."{scope}" = {line}.res_id AND ' + within + ")").format(
             from_=from_clause, where=where_clause, table=table,
             scope=self.target_scope_field, date=self.target_date_field,
-            line=line_alias)
+            line=line_alias, tz=tz_sql)
         return sql, params
+
+    #: the zone of a department row ``dep`` (its ``tz``), Asia/Almaty
+    #: without one (a code constant: safe to write into the statement)
+    _TZ_SQL = "COALESCE({}.tz, '%s')" % daily_work.DEFAULT_TZ
 
     @api.model
     def _cron_periodic(self):
@@ -292,7 +318,9 @@ class UchaskeWorkflowDeadline(models.Model):
     @api.multi
     def _periodic_close_met(self):
         self.ensure_one()
-        met, params = self._met_sql("l")
+        met, params = self._met_sql(
+            "l", "(SELECT %s FROM uchaske_department dep "
+                 "WHERE dep.id = l.department_id)" % self._TZ_SQL.format("dep"))
         now = fields.Datetime.now()
         cr = self.env.cr
         cr.execute("""
@@ -300,7 +328,7 @@ class UchaskeWorkflowDeadline(models.Model):
                 SELECT l.id, l.activity_id, l.escalation_activity_id
                   FROM uchaske_workflow_deadline_line l
                  WHERE l.rule_id = %s AND l.state = 'open' AND """ + met + """
-                   FOR UPDATE)
+                   FOR UPDATE OF l)
             UPDATE uchaske_workflow_deadline_line l
                SET state = 'done', date_done = %s, met_late = %s > l.date_due,
                    activity_id = NULL, escalation_activity_id = NULL,
@@ -325,7 +353,7 @@ class UchaskeWorkflowDeadline(models.Model):
         if bounds is None:  # a day off owes no daily call (R23.3)
             return
         first, last, key = bounds
-        met, positional = self._met_sql("s")
+        met, positional = self._met_sql("s", "s.zone")
         # the domain's placeholders, named like the statement's others
         counter = iter(range(len(positional)))
         met = re.sub(r"%s", lambda _m: "%%(met%d)s" % next(counter), met)
@@ -336,6 +364,8 @@ class UchaskeWorkflowDeadline(models.Model):
         for lang in self.env["res.lang"].search([]).mapped("code"):
             names[lang] = "%s: %s" % (self.requirement_ref,
                                       self.with_context(lang=lang).name)
+        # the period's days are the department's: its first local midnight
+        # and its last local 23:59:59, stored as UTC moments per scope row
         due = dates.end_of_day(last)
         now = fields.Datetime.now()
         note = plaintext2html(_("Due %(due)s (%(ref)s).") % {
@@ -345,11 +375,15 @@ class UchaskeWorkflowDeadline(models.Model):
         # date_due); the ids are drawn first so that the activity and its
         # line are written once each, in one statement (no UPDATE after)
         sql = """
-            WITH s AS (
+            WITH z AS (
+                SELECT s.*, {tz} AS zone FROM ({scope}) s),
+            s AS (
                 SELECT s.*, {responsible} AS user_id,
-                       %(start)s::timestamp AS date_start,
-                       %(due)s::timestamp AS date_due
-                  FROM ({scope}) s),
+                       (%(start)s::timestamp AT TIME ZONE s.zone)
+                           AT TIME ZONE 'UTC' AS date_start,
+                       (%(due)s::timestamp AT TIME ZONE s.zone)
+                           AT TIME ZONE 'UTC' AS date_due
+                  FROM z s),
             todo AS (
                 SELECT s.*, nextval('uchaske_workflow_deadline_line_id_seq')
                        AS line_id,
@@ -392,7 +426,8 @@ class UchaskeWorkflowDeadline(models.Model):
             -- the unique index: a concurrent run cannot open a second line
             ON CONFLICT (rule_id, res_id, period_key)
                WHERE period_key IS NOT NULL DO NOTHING
-        """.format(responsible=self._RESPONSIBLE_COLUMNS[self.responsible_role],
+        """.format(tz=self._TZ_SQL.format("s"),
+                   responsible=self._RESPONSIBLE_COLUMNS[self.responsible_role],
                    scope=self._SCOPE_SQL[self.scope_kind],
                    met=met)
         params = dict(met_params, **{

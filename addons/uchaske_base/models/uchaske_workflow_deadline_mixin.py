@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models, tools
 
+from uchaske_rules import daily_work
+
 
 class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
     """The deadlines of a workflow record (issue 9 item 3): the state rules
@@ -33,6 +35,17 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
                 "date_fields": frozenset(filter(None, rules.mapped("date_field")))}
 
     @api.multi
+    def _wf_deadline_tz(self, scope=None):
+        """The time zone whose days the record's deadlines count: its
+        department's (Asia/Almaty without one). ``scope``: the record's
+        :meth:`_wf_scope_vals`, when the caller has them already."""
+        self.ensure_one()
+        if scope is None:
+            scope = self._wf_scope_vals()
+        return self.env["uchaske.department"].browse(
+            scope.get("department_id"))._local_tz()
+
+    @api.multi
     def _wf_open_deadlines(self, state, user):
         """Open the deadlines of ``state``; ``user`` (who made the record
         enter it) is responsible when the rule names no user field."""
@@ -50,10 +63,13 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
         """Open one line of ``rule`` (none while the date field a rule counts
         back from is empty: there is nothing to count from)."""
         self.ensure_one()
-        base = rule._base_moment(self, entered)
+        scope = self._wf_scope_vals()
+        tz_name = self._wf_deadline_tz(scope)
+        base = rule._base_moment(self, entered, tz_name)
         if base is None:
             return self.env["uchaske.workflow.deadline.line"]
-        due = rule._compute_due(base)
+        due = rule._compute_due(base, tz_name)
+        local_due = daily_work.to_local(due, tz_name)
         responsible = self[rule.responsible_field] \
             if rule.responsible_field else None
         responsible = responsible or user
@@ -67,16 +83,16 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
             "date_start": fields.Datetime.to_string(base),
             "date_due": fields.Datetime.to_string(due),
         }
-        vals.update(self._wf_scope_vals())
+        vals.update(scope)
         vals.pop("involved_department_id", None)  # history rows only
         line = self.env["uchaske.workflow.deadline.line"].sudo().create(vals)
         # the activity's title in the language of the officer it is for
         name = "%s: %s" % (rule.requirement_ref,
                            rule.with_context(lang=responsible.lang).name)
         activity = self._uchaske_schedule_activity(
-            responsible, name, fields.Date.to_string(due.date()),
+            responsible, name, fields.Date.to_string(local_due.date()),
             _("Due %(due)s (%(ref)s).") % {
-                "due": fields.Datetime.to_string(due),
+                "due": fields.Datetime.to_string(local_due),
                 "ref": rule.requirement_ref},
             key=line._activity_key())
         line.activity_id = activity
@@ -119,18 +135,21 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
                 if not mine:
                     record._wf_open_deadline(rule, self.env.user, now)
                     continue
+                tz_name = record._wf_deadline_tz()
                 for line in mine.filtered(lambda line: line.state == "open"):
                     base = rule._base_moment(
-                        record, fields.Datetime.from_string(line.date_start))
+                        record, fields.Datetime.from_string(line.date_start),
+                        tz_name)
                     if base is None:
                         line._close("cancel")
                         continue
-                    due = rule._compute_due(base)
+                    due = rule._compute_due(base, tz_name)
                     line.write({"date_start": fields.Datetime.to_string(base),
                                 "date_due": fields.Datetime.to_string(due)})
                     if line.activity_id:
                         line.activity_id.write({
-                            "date_deadline": fields.Date.to_string(due.date())})
+                            "date_deadline": fields.Date.to_string(
+                                daily_work.to_local(due, tz_name).date())})
 
     @api.multi
     def write(self, vals):

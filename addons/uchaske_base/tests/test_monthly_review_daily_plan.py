@@ -48,3 +48,22 @@ class TestMonthlyReviewDailyPlan(DailyCase):
             (assistant["plan_items_done"], assistant["plan_items_not_done"],
              assistant["transmissions_on_time"], assistant["transmissions_late"]),
             (0, 1, 0, 0))
+
+    def test_r10_month_is_the_departments_month(self):
+        """R10, R22.14: the review's month is the department's (Almaty):
+        information obtained at 01:00 on 1 November there (20:00 UTC on 31
+        October) is November's; at 00:30 on 1 December (19:30 UTC on 30
+        November), December's."""
+        Transmission = self.env["uchaske.info.transmission"]
+
+        def obtained(moment):
+            Transmission.sudo(self.users["inspector"]).create({
+                "name": "Information", "recipient": "Road police",
+                "district_id": self.district1.id, "date_obtained": moment})
+            figures = self._figures("inspector")
+            return (figures["transmissions_on_time"]
+                    + figures["transmissions_late"])
+
+        with freeze_time("2026-12-01 10:00:00"):
+            self.assertEqual(obtained("2026-10-31 20:00:00"), 1)
+            self.assertEqual(obtained("2026-11-30 19:30:00"), 1)

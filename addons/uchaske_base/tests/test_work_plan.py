@@ -34,7 +34,7 @@ class TestWorkPlan(DailyCase):
                              self.users["inspector"] | self.users["assistant"])
             self.assertEqual(set(lines.mapped("requirement_ref")), {"R18"})
             first = lines.filtered(lambda ln: ln.user_id == self.users["inspector"])
-            self.assertEqual(first.date_due, "2026-11-10 23:59:59")
+            self.assertEqual(first.date_due, "2026-11-10 18:59:59")  # Almaty 23:59:59
 
     def test_submit_needs_the_analysis(self):
         """R24.1: the plan is drawn from the analysis."""

@@ -37,7 +37,7 @@ class MeetingCase(UchaskeCase):
         with ``people`` registered (the clock stays on the 20th)."""
         with freeze_time("2026-11-02 09:00:00"):
             meeting = self._announce(self._meeting(role, district))
-        with freeze_time("2026-11-20 19:00:00"):
+        with freeze_time("2026-11-20 13:00:00"):  # 18:00 in Almaty
             meeting.sudo(self.users[role]).wf_apply("hold")
             meeting.sudo(self.users[role]).write({
                 "protocol_time": 18.0, "protocol_place": "School No. 3",

@@ -70,12 +70,12 @@ class TestMeeting(MeetingCase):
         with freeze_time("2026-11-02 09:00:00"):
             meeting = self._meeting()
             line = self._lines(notice, meeting)
-            self.assertEqual(line.date_due, "2026-11-10 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-10 18:59:59")  # 23:59:59 in Almaty
             self.assertEqual(line.user_id, self.users["inspector"])
             meeting.sudo(self.users["inspector"]).write(
                 {"date_meeting": "2026-11-25"})
             line.invalidate_cache()
-            self.assertEqual(line.date_due, "2026-11-15 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-15 18:59:59")
             self._announce(meeting)
             line.invalidate_cache()
             self.assertEqual(line.state, "done")

@@ -30,9 +30,9 @@ class TestProtocol(MeetingCase):
         protocol's deadline is met."""
         protocol = self.env.ref("uchaske_meetings.deadline_meeting_protocol")
         meeting = self._held()
-        with freeze_time("2026-11-20 21:00:00"):
+        with freeze_time("2026-11-20 16:00:00"):  # 21:00 in Almaty
             line = self._lines(protocol, meeting)
-            self.assertEqual(line.date_due, "2026-11-20 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-20 18:59:59")  # 23:59:59 in Almaty
             meeting.sudo(self.users["inspector"]).wf_apply("sign")
         self.assertEqual(meeting.state, "protocol_signed")
         self.assertEqual(meeting.signed_on, "2026-11-20")

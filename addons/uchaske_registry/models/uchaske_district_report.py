@@ -1,6 +1,8 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
+
+from uchaske_rules import daily_work
 
 #: the states of a case that is on the register
 _ACTIVE_STATES = ("registered", "supervised", "transfer", "closing")
@@ -17,6 +19,11 @@ class UchaskeDistrictReport(models.Model):
             date_from, date_to)
         cases = self.env["uchaske.registry.case"].sudo()
         in_districts = [("district_id", "in", self.ids)]
+        # the period's days are the department's (a move at 01:00 on the
+        # 1st in Almaty is of that month)
+        start, end = (fields.Datetime.to_string(moment) for moment in
+                      daily_work.utc_bounds(date_from, date_to,
+                                            self[:1].department_id._local_tz()))
         groups = cases.read_group(
             in_districts + [("state", "in", _ACTIVE_STATES)],
             ["category_id"], ["category_id"], orderby="category_id")
@@ -35,6 +42,6 @@ class UchaskeDistrictReport(models.Model):
         figures.append((_("Transfers on relocation in the period"),
                         self.env["uchaske.registry.transfer"].sudo().search_count(
                             in_districts + [
-                                ("move_date", ">=", date_from + " 00:00:00"),
-                                ("move_date", "<=", date_to + " 23:59:59")])))
+                                ("move_date", ">=", start),
+                                ("move_date", "<=", end)])))
         return figures

@@ -47,7 +47,7 @@ class TestDeadlineCalendar(UchaskeCase):
             meeting = self._meeting(date_meeting="2026-11-20")
             line = self._lines(self.notice, meeting)
             self.assertEqual(len(line), 1)
-            self.assertEqual(line.date_due, "2026-11-10 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-10 18:59:59")  # 23:59:59 in Almaty
             self.assertEqual(line.user_id, self.users["inspector"])
             self.assertEqual(line.activity_id.date_deadline, "2026-11-10")
             self.assertEqual(line.activity_id.uchaske_key, line._activity_key())
@@ -55,7 +55,7 @@ class TestDeadlineCalendar(UchaskeCase):
                 {"date_meeting": "2026-11-25"})
             line.invalidate_cache()
             self.assertEqual(self._lines(self.notice, meeting), line)
-            self.assertEqual(line.date_due, "2026-11-15 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-15 18:59:59")
             self.assertEqual(line.activity_id.date_deadline, "2026-11-15")
             self.assertFalse(line.overdue)
         with freeze_time("2026-11-12 09:00:00"):
@@ -72,7 +72,7 @@ class TestDeadlineCalendar(UchaskeCase):
             meeting.sudo(self.users["assistant"]).write(
                 {"date_meeting": "2026-12-01"})
             line = self._lines(self.notice, meeting)
-            self.assertEqual(line.date_due, "2026-11-21 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-21 18:59:59")  # 23:59:59 in Almaty
 
     def test_protocol_due_on_the_meeting_day(self):
         """R32: the protocol is signed on the meeting day: due at its end;
@@ -84,7 +84,13 @@ class TestDeadlineCalendar(UchaskeCase):
             meeting.sudo(self.users["inspector"]).wf_apply("hold")
             line = self._lines(
                 self.env.ref("uchaske_wf_test.deadline_meeting_protocol"), meeting)
-            self.assertEqual(line.date_due, "2026-11-20 23:59:59")
+            self.assertEqual(line.date_due, "2026-11-20 18:59:59")  # 23:59:59 in Almaty
+        with freeze_time("2026-11-20 18:59:59"):  # the day's last second
+            line.invalidate_cache()
+            self.assertFalse(line.overdue)
+        with freeze_time("2026-11-20 19:00:00"):  # midnight in Almaty
+            line.invalidate_cache()
+            self.assertTrue(line.overdue)
         with freeze_time("2026-11-21 08:00:00"):
             line.invalidate_cache()
             self.assertTrue(line.overdue)
@@ -104,7 +110,7 @@ class TestDeadlineCalendar(UchaskeCase):
             self.assertEqual(len(line), 1)
             self.assertEqual((line.period_key, line.user_id, line.date_due),
                              ("2026-Q4", self.users["inspector"],
-                              "2026-12-31 23:59:59"))
+                              "2026-12-31 18:59:59"))  # 23:59:59 in Almaty
             self.assertEqual(line.district_id, self.district1)
             activity = self._activities(line._activity_key())
             self.assertEqual(len(activity), 1)
@@ -178,22 +184,26 @@ class TestDeadlineCalendar(UchaskeCase):
                 self._lines(self.quarterly, self.district1).mapped("period_key"),
                 ["2026-Q4", "2027-Q1"])
 
-    def test_officer_obligation_placed_and_escalated(self):
-        """R16, R24: an obligation of each officer (scope: the users of a
-        group) is placed in the officer's department and police point, read
-        by its responsible inspector and chief only, and escalates to them
-        like a district's; the other department sees nothing."""
+    def _notebook_rule(self, *roles):
+        """A monthly obligation of each officer of ``roles`` (a group of
+        them): hand in a notebook, met by a note made in the month."""
         group = self.env["res.groups"].create({
             "name": "Test officers with a monthly obligation",
-            "users": [(6, 0, [self.users[r].id for r in
-                              ("assistant", "inspector", "inspector2")])]})
-        rule = self.Rule.create({
+            "users": [(6, 0, [self.users[r].id for r in roles])]})
+        return self.Rule.create({
             "kind": "periodic", "name": "Hand in the monthly notebook",
             "period": "month", "scope_kind": "user",
             "scope_group_id": group.id, "responsible_role": "user",
             "target_model": "uchaske.wf.test.note",
             "target_date_field": "create_date",
             "target_scope_field": "user_id", "requirement_ref": "R20"})
+
+    def test_officer_obligation_placed_and_escalated(self):
+        """R16, R24: an obligation of each officer (scope: the users of a
+        group) is placed in the officer's department and police point, read
+        by its responsible inspector and chief only, and escalates to them
+        like a district's; the other department sees nothing."""
+        rule = self._notebook_rule("assistant", "inspector", "inspector2")
         with freeze_time("2026-11-02 09:00:00"):
             self.Rule._cron_periodic()
         lines = {role: self._lines(rule, self.users[role])
@@ -220,6 +230,40 @@ class TestDeadlineCalendar(UchaskeCase):
              ("assistant", "inspector", "inspector2")],
             [self.users["responsible"], self.users["responsible"],
              self.users["responsible2"]])
+
+    def _note(self, role, moment):
+        """An officer's notebook made at ``moment`` (UTC): Odoo writes
+        create_date with the database's clock, which the test's frozen
+        clock does not move."""
+        note = self.env["uchaske.wf.test.note"].sudo(
+            self.users[role]).create({"name": "November"})
+        self.env.cr.execute("UPDATE uchaske_wf_test_note SET create_date = %s"
+                            " WHERE id = %s", [moment, note.id])
+        note.invalidate_cache()
+        return note
+
+    def test_period_is_the_departments_days(self):
+        """R20, R26: a period is made of the department's (Almaty's) days:
+        the November line starts at its local midnight and ends at its
+        local 23:59:59; a record made at 01:00 on 1 November in Almaty
+        (20:00 UTC on 31 October) meets November's obligation."""
+        rule = self._notebook_rule("assistant", "inspector")
+        with freeze_time("2026-10-31 20:00:00"):
+            self._note("inspector", "2026-10-31 20:00:00")
+            self.Rule._cron_periodic()
+        self.assertFalse(self._lines(rule, self.users["inspector"]))
+        line = self._lines(rule, self.users["assistant"])
+        self.assertEqual(
+            (line.period_key, line.date_start, line.date_due),
+            ("2026-11", "2026-10-31 19:00:00", "2026-11-30 18:59:59"))
+        self.assertEqual(line.activity_id.date_deadline, "2026-11-30")
+        # the assistant's notebook on 30 November at 23:30 in Almaty
+        # (18:30 UTC) is in time; the job closes the line
+        with freeze_time("2026-11-30 18:30:00"):
+            self._note("assistant", "2026-11-30 18:30:00")
+            self.Rule._cron_periodic()
+        line.invalidate_cache()
+        self.assertEqual((line.state, line.met_late), ("done", False))
 
     def test_escalation_is_set_based(self):
         """Issue 14: escalating many overdue deadlines costs a constant

@@ -266,14 +266,36 @@ class TestWorkflowEngine(UchaskeCase):
     def test_working_day_deadline_skips_weekend_and_holiday(self):
         """Working days use the Kazakhstan calendar: Fri 11 Dec 2026 + 5
         working days skips the weekend and Independence Day (16 Dec)."""
-        with freeze_time("2026-12-11 10:00:00"):
+        line = self._closing_requested_at("2026-12-11 10:00:00")
+        self.assertEqual(line.date_due, "2026-12-21 18:59:59")  # 23:59:59 in Almaty
+
+    def _closing_requested_at(self, moment):
+        """The R16 deadline line of a case whose closing the inspector
+        requested at ``moment`` (UTC)."""
+        with freeze_time(moment):
             case = self._new()
             case.sudo(self.users["inspector"]).wf_apply("register", REGISTER)
             case.sudo(self.users["inspector"]).wf_apply(
                 "request_close", {"comment": "c", "legal_basis": "b"})
-        line = case.wf_deadline_ids.filtered(
+        return case.wf_deadline_ids.filtered(
             lambda line: line.requirement_ref == "R16")
-        self.assertEqual(line.date_due, "2026-12-21 23:59:59")
+
+    def test_deadline_counts_the_departments_day_not_utcs(self):
+        """R16, R14: a legal day is Kazakhstan's. Requested at 02:30 on
+        Friday 11 Dec in Almaty (21:30 UTC on Thursday) the 5 working days
+        count from Friday, not from UTC's Thursday (which would end on the
+        18th), and end at midnight in Almaty; the officer's to-do is dated
+        that local day."""
+        line = self._closing_requested_at("2026-12-10 21:30:00")
+        self.assertEqual(line.date_due, "2026-12-21 18:59:59")
+        self.assertEqual(line.activity_id.date_deadline, "2026-12-21")
+        self.assertIn("2026-12-21 23:59:59", line.activity_id.note)
+        with freeze_time("2026-12-21 18:59:59"):
+            line.invalidate_cache()
+            self.assertFalse(line.overdue)
+        with freeze_time("2026-12-21 19:00:00"):
+            line.invalidate_cache()
+            self.assertTrue(line.overdue)
 
     # -- delegation (R6) --------------------------------------------------
 
