@@ -23,6 +23,7 @@ MENU = {
     "items": "uchaske_base.uchaske_work_plan_item_menu",
     "transmissions": "uchaske_base.uchaske_info_transmission_menu",
     "time_grid": "uchaske_base.uchaske_time_grid_menu",
+    "my_work": "uchaske_base.uchaske_work_item_menu",
     "services": "uchaske_base.uchaske_police_service_menu",
 }
 
@@ -82,7 +83,13 @@ def test_22_chief_approves_the_plan(journeys, plan_month):
         j.wait(lambda d: j.status() == "Approved", "the plan to be approved")
 
 
-def test_23_inspector_records_a_transmission(journeys):
+def _information(plan_month):
+    """The transmission's subject, unique to this run."""
+    return "Unlicensed alcohol sales at the kiosk, Turan 12 (%s)" % (
+        plan_month[0][:7])
+
+
+def test_23_inspector_records_a_transmission(journeys, plan_month):
     """R22.14: the inspector records information for another body and
     marks it sent within the 24 hours."""
     j = journeys("23 inspector records a transmission", "inspector")
@@ -90,13 +97,40 @@ def test_23_inspector_records_a_transmission(journeys):
         j.open_menu(MENU["transmissions"])
     with j.step("create a transmission"):
         j.create()
-        j.fill("name", "Unlicensed alcohol sales at the kiosk, Turan 12")
+        j.fill("name", _information(plan_month))
         j.fill("recipient", "Administrative police battalion")
         j.save()
         assert j.status() == "To send", j.status()
     with j.step("mark it sent"):
         j.click_button("Sent")
         j.wait(lambda d: j.status() == "Sent", "the transmission to be sent")
+
+
+def test_23b_responsible_files_the_verification_from_my_work(
+        journeys, plan_month):
+    """R24.5 (issue 9 item 7): the sent transmission waits in the
+    responsible inspector's My work, whose row says what to do first (the
+    verification's result) instead of an empty "You can"; he opens it,
+    writes the result and files it."""
+    j = journeys("23b responsible files the verification", "responsible")
+    with j.step("open My work: the row says to write the result first"):
+        j.open_menu(MENU["my_work"])
+        j.search(_information(plan_month))
+        row = [r for r in j.rows() if _information(plan_month) in r]
+        assert row and "write it before filing" in row[0], row
+    with j.step("open the transmission"):
+        j.open_row(_information(plan_month))
+        if not j.has_button("File the verification result"):
+            j.click_button("Open")
+        assert j.status() == "Sent", j.status()
+    with j.step("write the result"):
+        j.edit()
+        j.fill("verification_result", "Kiosk checked: sales stopped.")
+        j.save()
+    with j.step("file the verification"):
+        j.click_button("File the verification result")
+        j.wait(lambda d: j.status() == "Verification filed",
+               "the verification to be filed")
 
 
 def test_24_inspector_completes_his_item(journeys, plan_month):

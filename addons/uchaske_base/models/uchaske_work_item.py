@@ -9,7 +9,7 @@ import pytz
 from psycopg2 import sql
 
 from odoo import SUPERUSER_ID, _, api, fields, models, tools
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
@@ -136,6 +136,10 @@ class UchaskeWorkItem(models.TransientModel):
     actions = fields.Char(
         string="You can", compute="_compute_actions",
         help="The transitions you may fire on the record now.")
+    hint = fields.Char(
+        string="To do first", compute="_compute_actions",
+        help="Nothing can be fired yet: what the record still needs before "
+             "you may act on it (e.g. the result of a verification, R24.5).")
     deadline_line_id = fields.Many2one(
         "uchaske.workflow.deadline.line", ondelete="cascade")
     activity_id = fields.Integer(string="Activity")
@@ -572,17 +576,22 @@ class UchaskeWorkItem(models.TransientModel):
             if kind != "team" and res_id and res_model in self.env and \
                     hasattr(self.env[res_model], "_wf_available_transitions"):
                 by_model[res_model].add(res_id)
-        names = {}
+        names, hints = {}, {}
         engine = self.with_context(tz=self._my_work_tz_name()) if by_model else self
         writable = engine._my_work_writable_states(by_model)
         for res_model, ids in by_model.items():
+            found = {}
             for res_id, fireable in engine._my_work_fireable(
-                    res_model, sorted(ids), writable.get(res_model, {})).items():
+                    res_model, sorted(ids), writable.get(res_model, {}),
+                    hints=found).items():
                 names[(res_model, res_id)] = ", ".join(fireable)
+                if not fireable and res_id in found:
+                    hints[(res_model, res_id)] = found[res_id]
         for item in self:
             target = targets.get(item.id)
-            item._my_work_set_display(actions=target and names.get(
-                (target[1], target[2])) or False)
+            key = target and (target[1], target[2])
+            item._my_work_set_display(actions=key and names.get(key) or False,
+                                      hint=key and hints.get(key) or False)
 
     @api.multi
     def _my_work_set_display(self, **values):
@@ -651,7 +660,7 @@ class UchaskeWorkItem(models.TransientModel):
         return result
 
     @api.model
-    def _my_work_fireable(self, res_model, res_ids, states=None):
+    def _my_work_fireable(self, res_model, res_ids, states=None, hints=None):
         """{id: [names of the transitions the user may fire]} for the
         records ``res_ids`` of ``res_model``: the same answer as each
         record's ``_wf_available_transitions()`` (all of ``_wf_guards``,
@@ -667,6 +676,11 @@ class UchaskeWorkItem(models.TransientModel):
           the model declares one (``_wf_guard_method_errors``);
         * the other checks (maker-checker, an addon's own) per record, only
           where the ones above passed and the transition has one.
+
+        ``hints``, a dict, receives for each record the message of the first
+        guard that stopped one of its transitions with something to do
+        (a ValidationError: "write the result first"), not a refusal
+        (an AccessError: the transition is not the user's).
         """
         definition = self._my_work_definition(res_model)
         Model = self.env[res_model]
@@ -731,15 +745,19 @@ class UchaskeWorkItem(models.TransientModel):
                       if check not in ("_wf_check_guard_method",
                                        "_wf_check_maker_checker")]
             for res_id in candidates:
-                if res_id in failing:
-                    continue
-                try:
-                    if any(getattr(records[res_id], check)(by_id[transition["id"]])
-                           for check in checks):
+                error = failing.get(res_id)
+                if res_id not in failing:
+                    try:
+                        error = next(filter(None, (
+                            getattr(records[res_id], check)(by_id[transition["id"]])
+                            for check in checks)), None)
+                    except AccessError:
                         continue
-                except AccessError:
-                    continue
-                result[res_id].append(transition["name"])
+                    if error is None:
+                        result[res_id].append(transition["name"])
+                        continue
+                if hints is not None and isinstance(error, ValidationError):
+                    hints.setdefault(res_id, error.name)
         return result
 
     # -- supervisors ------------------------------------------------------

@@ -134,6 +134,17 @@ class UchaskeWorkPlanItem(models.Model):
         return super(UchaskeWorkPlanItem, self)._wf_guard_columns() + [
             "plan_id", "assignee_id"]
 
+    @property
+    def _my_work_guard_domains(self):
+        """My work (issue 9 item 7, "only what the user may fire"): the
+        stored conditions every item passing a guard meets, so that the
+        inbox lists an item only to whom may act on it: an item is issued
+        once its plan is approved; it is marked done by its assignee (R18,
+        R24.2) - not offered to the chief or the other officers of the
+        point, who may write it but never mark it done."""
+        return {"_wf_guard_issue": [("plan_id.state", "=", "approved")],
+                "_wf_guard_done": [("assignee_id", "=", self.env.uid)]}
+
     @api.multi
     def _wf_guard_issue(self, transition):
         return self._wf_guard_issue_batch(transition)[self.id]

@@ -108,6 +108,34 @@ class TestInfoTransmission(UchaskeCase):
             with self.assertRefused(UserError):
                 record.sudo(self.users["chief"]).write({"state": "to_send"})
 
+    def test_my_work_says_what_to_do_first(self):
+        """Issue 9 item 7, R24.5: a sent transmission waits in the
+        responsible inspector's My work; nothing can be fired before the
+        verification's result is written, and the row says so (not an
+        empty "You can"); once written, it offers the verification and the
+        hint is gone. The inspector who sent it is offered nothing."""
+        with freeze_time("2026-11-10 12:00:00"):
+            record = self._transmission()
+            record.wf_apply("send")
+
+            def row(role):
+                Work = self.env["uchaske.work.item"].sudo(self.users[role])
+                Work._build()
+                found = Work.search([("res_model", "=", record._name),
+                                     ("res_id", "=", record.id),
+                                     ("kind", "=", "action")])
+                return found and (found.actions, found.hint)
+
+            self.assertEqual(row("responsible"), (False, (
+                "Result of the verification: write it before filing "
+                "(R24.5).")))
+            self.assertFalse(row("inspector"))
+            record.sudo(self.users["responsible"]).write(
+                {"verification_result": "Taxi stand removed"})
+            actions, hint = row("responsible")
+            self.assertTrue(actions)
+            self.assertFalse(hint)
+
     def test_other_department_district_refused(self):
         """R22.14: an officer records transmissions of the districts he
         serves only."""

@@ -194,3 +194,34 @@ class TestWorkPlanApproval(DailyCase):
                     self.service1.write(vals)
             self.service1.invalidate_cache()
             self.assertFalse(self.service1.substitute_id)
+
+    def test_my_work_offers_an_item_to_its_assignee_only(self):
+        """Issue 9 item 7 ("only what the user may fire"), R18, R24.2: an
+        item of a plan not approved yet is nobody's work; once approved,
+        each item is offered "Done" in its assignee's My work only - the
+        chief and the responsible inspector may change items but never
+        mark one done, so no row of theirs says "You may act" on it."""
+        with freeze_time("2026-10-28 10:00:00"):
+            plan = self._plan()
+
+        def acts(role):
+            Work = self.env["uchaske.work.item"].sudo(self.users[role])
+            Work._build()
+            # an item with a deadline of the user's is its deadline row
+            return {row.res_id: row.actions for row in Work.search([
+                ("res_model", "=", "uchaske.work.plan.item"),
+                ("res_id", "in", plan.item_ids.ids)])}
+
+        with freeze_time("2026-10-29 09:00:00"):
+            # a draft: its author may change the items, not open them
+            for role in ("chief", "responsible", "inspector", "assistant"):
+                self.assertEqual(acts(role), {}, role)
+            plan.wf_apply("submit")
+            plan.sudo(self.users["chief"]).wf_apply("approve")
+            mine = plan.item_ids.filtered(
+                lambda item: item.assignee_id == self.users["inspector"])
+            theirs = plan.item_ids - mine
+            self.assertEqual(acts("inspector"), {mine.id: "Mark done"})
+            self.assertEqual(acts("assistant"), {theirs.id: "Mark done"})
+            for role in ("chief", "responsible"):
+                self.assertEqual(acts(role), {}, role)
