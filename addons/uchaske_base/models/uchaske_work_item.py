@@ -909,14 +909,26 @@ class UchaskeWorkItem(models.TransientModel):
         ids = [item_id for item_id in self.ids if isinstance(item_id, int)]
         if not ids:
             return {}
-        query = "SELECT id, kind, res_model, res_id, model_name, district_id" \
-            " FROM uchaske_work_item WHERE id = ANY(%s)"
-        params = [ids]
-        if self.env.uid != SUPERUSER_ID:
-            query += " AND create_uid = %s"
-            params.append(self.env.uid)
-        self.env.cr.execute(query, params)
-        return {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        # Kept for the cursor (the request): both computes of the page ask
+        # for the same rows (one statement, ~2 ms, less per open). Safe in
+        # the cursor's cache, which ignores rollbacks: a row is never
+        # changed, only kept or deleted (_my_work_store), and its id is
+        # never given again.
+        known = self.env.cr.cache.setdefault("uchaske.work.item targets", {})
+        uid = self.env.uid
+        missing = [item_id for item_id in ids if (uid, item_id) not in known]
+        if missing:
+            query = "SELECT id, kind, res_model, res_id, model_name, district_id" \
+                " FROM uchaske_work_item WHERE id = ANY(%s)"
+            params = [missing]
+            if uid != SUPERUSER_ID:
+                query += " AND create_uid = %s"
+                params.append(uid)
+            self.env.cr.execute(query, params)
+            for row in self.env.cr.fetchall():
+                known[(uid, row[0])] = row[1:]
+        return {item_id: known[(uid, item_id)] for item_id in ids
+                if (uid, item_id) in known}
 
     @api.model
     def _my_work_search_text(self, field_name, operator, value):

@@ -75,6 +75,24 @@ class TestMyWorkUnchanged(RegistryCase):
         self.assertFalse(self._writes(made), made)
         self.assertIn(case.id, second.mapped("res_id"))
 
+    def test_page_rows_read_once_for_both_computes(self):
+        """Issue 9: the page's columns (description, actions, what to do
+        first) read the rows' targets in one statement, not one per
+        compute; another officer's row ids give nothing."""
+        with freeze_time(NOW):
+            case = self._registered_case()
+            self._activity(case, "inspector", "R12: check", "2026-11-10")
+            rows, _made = self._queries("inspector")
+            rows.invalidate_cache()
+            start = len(self.statements)
+            rows.read(["record_name", "person_name", "actions", "hint"])
+            targets = [q for q in self.statements[start:]
+                       if "FROM uchaske_work_item WHERE id = ANY" in q]
+            self.assertEqual(len(targets), 1, targets)
+            self.assertTrue(any(rows.mapped("record_name")))
+            foreign = self.Item.sudo(self.users["inspector2"]).browse(rows.ids)
+            self.assertEqual(foreign._my_work_targets(), {})
+
     def test_changed_row_is_stored(self):
         """A new activity after an open is a new row at the next open."""
         with freeze_time(NOW):
