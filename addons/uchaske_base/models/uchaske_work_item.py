@@ -590,8 +590,13 @@ class UchaskeWorkItem(models.TransientModel):
         for item in self:
             target = targets.get(item.id)
             key = target and (target[1], target[2])
+            # what to do first: on the rows listed because the user may act
+            # (a deadline's or an alert's row is there for its date, and a
+            # transition waiting on someone else is no task of the user's:
+            # a case in transfer "returns to supervision" only if cancelled)
+            hint = target and target[0] == "action" and hints.get(key)
             item._my_work_set_display(actions=key and names.get(key) or False,
-                                      hint=key and hints.get(key) or False)
+                                      hint=hint or False)
 
     @api.multi
     def _my_work_set_display(self, **values):

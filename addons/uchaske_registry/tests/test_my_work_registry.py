@@ -155,6 +155,28 @@ class TestMyWorkRegistry(RegistryCase):
         self.assertEqual(items.requirement_ref, "R14")
         self.assertEqual(items.person_name, self.person.name)
 
+    def test_what_to_do_first_only_on_rows_to_act_on(self):
+        """Issue 9 item 7: "To do first" is for the rows listed because the
+        user may act; a supervision check's row (R12) of a case in transfer
+        (R14) says nothing: returning it to supervision waits on the
+        destination, no task of the inspector's."""
+        with freeze_time(NOW):
+            case = self._registered_case()
+            self._activity(case, "inspector", "R12: check", "2026-11-10")
+            self.env["uchaske.registry.transfer"].sudo(
+                self.users["inspector"]).create({
+                    "case_id": case.id, "move_date": "2026-11-10 09:00:00",
+                    "new_address": "Abay 1",
+                    "destination_department_id": self.dep2.id,
+                    "destination_district_id": self.district2.id})
+            self.assertEqual(case.state, "transfer")
+            rows = self._my_work("inspector").filtered(
+                lambda i: i.res_model == case._name and i.res_id == case.id)
+        self.assertTrue(rows)
+        self.assertEqual(set(rows.mapped("kind")), {"activity"})
+        self.assertEqual([(row.actions, row.hint) for row in rows],
+                         [(False, False)] * len(rows))
+
     # -- supervisors -------------------------------------------------------
 
     def test_chief_sees_own_decisions_and_officers_overdue_counts(self):
