@@ -115,7 +115,9 @@ def test_23b_responsible_files_the_verification_from_my_work(
     j = journeys("23b responsible files the verification", "responsible")
     with j.step("open My work: the row says to write the result first"):
         j.open_menu(MENU["my_work"])
-        j.search(_information(plan_month))
+        # the row is the state's ("Sent"); the transmission is its document
+        j.wait(lambda d: any(_information(plan_month) in r for r in j.rows()),
+               "the transmission's row")
         row = [r for r in j.rows() if _information(plan_month) in r]
         assert row and "write it before filing" in row[0], row
     with j.step("open the transmission"):
