@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from zoneinfo import ZoneInfo
 
-from uchaske_rules.dates import WorkCalendar, as_date
+from uchaske_rules.dates import WorkCalendar, as_date, end_of_day
 
 #: R9: citizens are received at the police point from 18:00 to 21:00
 RECEPTION_START = time(18, 0)
@@ -55,9 +55,8 @@ def utc_bounds(date_from, date_to, tz_name=None):
     Almaty is 20:00 UTC on the previous day). Dates or their ISO text."""
     first, last = (as_date(date.fromisoformat(day) if isinstance(day, str)
                            else day) for day in (date_from, date_to))
-    first = datetime.combine(first, time(0, 0, 0))
-    last = datetime.combine(last, time(23, 59, 59))
-    return to_utc(first, tz_name), to_utc(last, tz_name)
+    return (to_utc(datetime.combine(first, time(0, 0, 0)), tz_name),
+            to_utc(end_of_day(last), tz_name))
 
 
 def in_person_reception_allowed(local_moment):

@@ -13,7 +13,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
-from uchaske_rules import dates, my_work
+from uchaske_rules import daily_work, dates, my_work
 from .uchaske_work_item_build import rows_digest
 from .uchaske_workflow_deadline_line import open_record_action
 
@@ -31,15 +31,14 @@ def day_end_utc(tz_name, day):
     """The last second of ``day`` (a date, or its ISO text) in the time zone
     ``tz_name``, as a naive UTC datetime.
 
-    Cached for the process (a pure function of its arguments): pytz's
-    ``localize`` tries every historical offset of the zone (about fifteen
-    for Asia/Almaty), some 60 us a day, and an inspector's hundreds of
-    supervision checks fall due on about ninety days, at every open of My
-    work (issue 9)."""
+    The same conversion as the engine's deadlines (``daily_work.to_utc``:
+    one notion of the end of a legal day). Cached for the process (a pure
+    function of its arguments): an inspector's hundreds of supervision
+    checks fall due on about ninety days, at every open of My work (issue
+    9)."""
     if isinstance(day, str):
         day = date.fromisoformat(day[:10])
-    local = pytz.timezone(tz_name).localize(dates.end_of_day(day))
-    return local.astimezone(pytz.utc).replace(tzinfo=None)
+    return daily_work.to_utc(dates.end_of_day(day), tz_name)
 
 
 #: An SQL function PostgreSQL may not run in a parallel worker: a statement

@@ -129,13 +129,13 @@ class UchaskeWorkflowDeadlineMixin(models.AbstractModel):
             ("rule_id", "in", rules.ids), ("state", "in", ("open", "done"))])
         now = fields.Datetime.from_string(fields.Datetime.now())
         for record in self.sudo():
+            tz_name = record._wf_deadline_tz()
             for rule in rules.filtered(lambda r: r.state_id.code == record.state):
                 mine = lines.filtered(lambda line: line.res_id == record.id
                                       and line.rule_id == rule)
                 if not mine:
                     record._wf_open_deadline(rule, self.env.user, now)
                     continue
-                tz_name = record._wf_deadline_tz()
                 for line in mine.filtered(lambda line: line.state == "open"):
                     base = rule._base_moment(
                         record, fields.Datetime.from_string(line.date_start),
