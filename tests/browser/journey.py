@@ -185,7 +185,11 @@ class Journey:
     def wait(self, condition, what, timeout=TIMEOUT):
         """Wait for ``condition(driver)``; an error dialog ends the wait."""
         try:
-            WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(
+            # a list re-rendered while a condition reads it (an element gone
+            # stale between find and read) is "not yet", not a failure
+            WebDriverWait(self.driver, timeout, poll_frequency=0.1,
+                          ignored_exceptions=(StaleElementReferenceException,)
+                          ).until(
                 lambda d: d.execute_script(ERROR_DIALOGS_JS) or condition(d))
         except TimeoutException:
             self.screenshot("timeout " + what)
@@ -396,10 +400,18 @@ class Journey:
                        if r.is_displayed() and text in r.text]
             return bool(rows)
 
-        self.wait(look, "a row showing %r" % text)
-        row = rows[0]
-        cells = row.find_elements(By.CSS_SELECTOR, "td.o_data_cell")
-        self.click(cells[0] if cells else row)
+        for attempt in range(3):
+            self.wait(look, "a row showing %r" % text)
+            try:
+                row = rows[0]
+                cells = row.find_elements(By.CSS_SELECTOR, "td.o_data_cell")
+                self.click(cells[0] if cells else row)
+                break
+            except StaleElementReferenceException:
+                # the list re-rendered between finding the row and clicking
+                # it (seen in CI: a late reload after a language switch)
+                if attempt == 2:
+                    raise
         self.find(".o_form_view", what="the form of %r" % text)
         self.timings.setdefault("open form", time.monotonic() - started)
         return self
