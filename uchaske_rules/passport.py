@@ -2,7 +2,7 @@
 
 No odoo import: plain values in, plain values out.
 """
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from . import dates
 
@@ -38,6 +38,13 @@ def is_stale(confirmed_on, today):
     return _day(today) > limit
 
 
+def stale_before(today):
+    """A1 sections 4-6: every stale entry was confirmed before this day
+    (a year has at least 365 days), so that a query selects the few
+    candidates by an index and :func:`is_stale` decides."""
+    return _day(today) - timedelta(days=365)
+
+
 def walkthrough_due(appointed):
     """R5: the last day of the one-month walkthrough."""
     return dates.add_months(_day(appointed), WALKTHROUGH_MONTHS)
@@ -61,13 +68,13 @@ def progress(visited, total):
     return round(min(100.0, 100.0 * max(visited, 0) / total), 1)
 
 
-def count_by_kind(kinds, mapping):
-    """A1 section 3: {figure: count} of list entries whose kind maps to a
-    figure (``mapping``: kind -> figure); every figure of the mapping is
-    present (0 when nothing is listed)."""
-    counts = dict.fromkeys(mapping.values(), 0)
-    for kind in kinds:
+def sum_by_kind(counts, mapping):
+    """A1 section 3: {figure: total} of list entries counted by kind
+    (``counts``: kind -> number of entries; ``mapping``: kind -> figure);
+    every figure of the mapping is present (0 when nothing is listed)."""
+    totals = dict.fromkeys(mapping.values(), 0)
+    for kind, number in counts.items():
         figure = mapping.get(kind)
         if figure:
-            counts[figure] += 1
-    return counts
+            totals[figure] += number
+    return totals

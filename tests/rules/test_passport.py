@@ -1,5 +1,5 @@
 """A1, R5: the district passport's pure rules."""
-from datetime import date
+from datetime import date, timedelta
 
 from uchaske_rules import passport
 
@@ -38,8 +38,25 @@ def test_r5_progress():
     assert passport.progress(10, 4) == 100.0
 
 
-def test_a1_count_by_kind():
-    counts = passport.count_by_kind(
-        ["bank", "bank", "mosque", "other"],
-        {"bank": "banks", "mosque": "mosques", "church": "churches"})
+def test_a1_sum_by_kind():
+    counts = passport.sum_by_kind(
+        {"bank": 2, "mosque": 1, "other": 4},
+        {"bank": "banks", "mosque": "mosques", "church": "churches",
+         "jsc": "banks"})
     assert counts == {"banks": 2, "mosques": 1, "churches": 0}
+    assert passport.sum_by_kind({"bank": 2, "jsc": 3}, {
+        "bank": "banks", "jsc": "banks"}) == {"banks": 5}
+
+
+def test_a1_stale_before_selects_every_stale_entry():
+    """A1: the query's cut-off never leaves out an entry the rule calls
+    stale (29 February and the days around a year's end)."""
+    start = date(2023, 1, 1)
+    for today_offset in range(0, 3 * 366, 7):
+        today = start + timedelta(days=today_offset)
+        cutoff = passport.stale_before(today)
+        for back in range(300, 800):
+            confirmed = today - timedelta(days=back)
+            if passport.is_stale(confirmed, today):
+                assert confirmed < cutoff, (confirmed, today)
+    assert passport.stale_before("2025-03-01") == date(2024, 3, 1)

@@ -145,12 +145,15 @@ class UchaskeDistrictPassport(models.Model):
     @api.model
     def _ensure_all(self):
         """Every district has its passport (install, upgrade, new
-        district) with the current year's column."""
-        districts = self.env["uchaske.district"].sudo().with_context(
-            active_test=False).search([])
-        have = self.sudo().search([]).mapped("district_id")
-        for district in districts - have:
-            self.sudo().create({"district_id": district.id})
+        district) with the current year's column. The districts without one
+        are found by one statement (5,000 districts nationally)."""
+        self.env.cr.execute("""
+            SELECT d.id FROM uchaske_district d
+             WHERE NOT EXISTS (SELECT 1 FROM uchaske_district_passport p
+                                WHERE p.district_id = d.id)
+             ORDER BY d.id""")
+        for district_id, in self.env.cr.fetchall():
+            self.sudo().create({"district_id": district_id})
         return True
 
     @api.model
@@ -165,18 +168,10 @@ class UchaskeDistrictPassport(models.Model):
 
     @api.multi
     def _open_year(self, year):
-        """A1: the column of ``year`` pre-filled from the latest one (its
-        typed figures; the counted ones are counted now)."""
-        Year = self.env["uchaske.district.passport.year"]
-        for passport in self:
-            if passport.year_ids.filtered(lambda y, year=year: y.year == year):
-                continue
-            latest = passport.year_ids.filtered(lambda y, year=year: y.year < year)[:1]
-            vals = latest._prepare_next_year_vals(year) if latest else {
-                "passport_id": passport.id, "year": year,
-                "area": passport.district_id.area,
-                "residents_total": passport.district_id.population}
-            Year.create(vals)
+        """A1: the column of ``year`` of each passport that lacks it (see
+        ``uchaske.district.passport.year._open_columns``)."""
+        return self.env["uchaske.district.passport.year"].sudo()._open_columns(
+            self, year)
 
     @api.model
     def _cron_open_year(self):

@@ -111,7 +111,12 @@ class UchaskePassportEntryMixin(models.AbstractModel):
     def _cron_refresh_stale(self):
         """Entries whose year has run out since yesterday become stale."""
         today = fields.Date.context_today(self)
-        entries = self.sudo().search([("is_stale", "=", False)])
+        # the few candidates by the date, not every fresh entry of the
+        # country read each day; the rule decides (issue 14)
+        entries = self.sudo().search([
+            ("is_stale", "=", False), "|", ("date_confirmed", "=", False),
+            ("date_confirmed", "<", fields.Date.to_string(
+                rules.stale_before(today)))])
         stale = entries.filtered(lambda e: rules.is_stale(e.date_confirmed, today))
         if stale:
             # the stored flag of a computed field, refreshed as time passes

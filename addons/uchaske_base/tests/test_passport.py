@@ -130,6 +130,61 @@ class TestPassport(PassportCase):
             self.Passport._cron_open_year()
             self.assertEqual(len(self.passport1.year_ids), 2)
 
+    def test_a1_new_year_opens_every_column_in_fixed_statements(self):
+        """A1, issue 14: the job opens the new year's column of all the
+        passports at once: the same number of statements for two passports
+        as for five (not one create each); typed figures carried over,
+        counted ones recounted (an object listed after the old year closed
+        is counted in the new column), the district's area and residents
+        where there is no earlier column; a second run opens nothing."""
+        with freeze_time(TODAY):
+            districts = self.env["uchaske.district"]
+            for number in range(7):
+                districts |= districts.create({
+                    "name": "Quarter %s" % number, "number": 70 + number,
+                    "department_id": self.dep1.id, "post_id": self.post1.id,
+                    "inspector_id": self.users["inspector"].id,
+                    "area": 3.5, "population": 1200 + number})
+            passports = self.Passport.search([("district_id", "in", districts.ids)])
+            first = passports.filtered(lambda p: p.district_id == districts[0])
+            first.year_ids.sudo(self.users["inspector"]).write(
+                {"apartments": 90, "residents_total": 1500})
+            self.as_user("inspector", self.Enterprise).create({
+                "passport_id": first.id, "name": "Bank", "kind": "bank"})
+        bare = passports.filtered(lambda p: p.district_id == districts[1])
+        bare.year_ids.unlink()  # no earlier column: the district's figures
+        with freeze_time("2027-01-02 06:00:00"):
+            # listed when 2026 is read-only: counted in 2027 only
+            self.as_user("inspector", self.Enterprise).create({
+                "passport_id": first.id, "name": "Bank 2", "kind": "bank"})
+            rest = passports - first - bare
+            few, many = rest[:2], rest[2:]
+            self.assertEqual(len(many), 3)
+            statements = []
+            for batch in (few, many):
+                before = self.cr.sql_log_count
+                self.assertEqual(len(batch._open_year(2027)), len(batch))
+                statements.append(self.cr.sql_log_count - before)
+            self.assertEqual(statements[0], statements[1], statements)
+            (first | bare)._open_year(2027)
+            column = self._year(first, 2027)
+            self.assertEqual((column.apartments, column.residents_total,
+                              column.banks, column.date_as_of),
+                             (90, 1500, 2, "2027-01-01"))
+            self.assertEqual(self._year(first, 2026).banks, 1)
+            self.assertEqual(column.department_id, self.dep1)
+            self.assertEqual(column.district_id, districts[0])
+            fresh = self._year(bare, 2027)
+            self.assertEqual((fresh.area, fresh.residents_total, fresh.apartments),
+                             (3.5, 1201, 0))
+            self.assertFalse(passports._open_year(2027))
+            self.assertEqual(len(self.Year.search([
+                ("passport_id", "in", passports.ids), ("year", "=", 2027)])), 7)
+            # the inspector sees and fills the new column
+            mine = column.sudo(self.users["inspector"])
+            mine.write({"adults": 1100})
+            self.assertEqual(mine.adults, 1100)
+
     def test_a1_entry_stale_after_a_year(self):
         """A1 §4-§6: an entry not confirmed for more than a year is stale
         (the daily job) until the inspector confirms it."""
