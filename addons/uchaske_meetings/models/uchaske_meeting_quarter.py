@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models, tools
 
+from uchaske_rules import daily_work
+
 from .uchaske_meeting_coverage import HELD_STATES
 
 
@@ -40,16 +42,22 @@ class UchaskeMeetingQuarter(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE VIEW uchaske_meeting_quarter AS
-            WITH quarters AS (
-                SELECT (date_trunc('quarter', CURRENT_DATE)
+            WITH today AS (
+                -- the departments' day, not the server's UTC one: a
+                -- quarter has begun when it has begun in a department
+                SELECT COALESCE(max((now() AT TIME ZONE COALESCE(
+                           tz, %s))::date), CURRENT_DATE) AS day
+                  FROM uchaske_department
+            ), quarters AS (
+                SELECT (date_trunc('quarter', t.day)
                         - k * interval '3 months')::date AS start
-                  FROM generate_series(0, 7) k
+                  FROM today t CROSS JOIN generate_series(0, 7) k
                  UNION
                 SELECT DISTINCT date_trunc('quarter', date_meeting)::date
-                  FROM uchaske_meeting
-                 WHERE date_meeting < date_trunc('quarter', CURRENT_DATE)
+                  FROM uchaske_meeting, today t
+                 WHERE date_meeting < date_trunc('quarter', t.day)
                                       - interval '21 months'
-                    OR date_meeting >= date_trunc('quarter', CURRENT_DATE)
+                    OR date_meeting >= date_trunc('quarter', t.day)
                                        + interval '3 months'
             )
             SELECT d.id::bigint * 10000
@@ -75,4 +83,4 @@ class UchaskeMeetingQuarter(models.Model):
                    AND m.date_meeting < q.start + interval '3 months'
              ) h
              WHERE d.active
-        """, [HELD_STATES])
+        """, [daily_work.DEFAULT_TZ, HELD_STATES])

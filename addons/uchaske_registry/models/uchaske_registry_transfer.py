@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from uchaske_rules import dashboard, relocation
+from uchaske_rules import daily_work, dashboard, relocation
 
 
 class UchaskeRegistryTransfer(models.Model):
@@ -113,19 +113,29 @@ class UchaskeRegistryTransfer(models.Model):
         # not on the state: a transition may end the writer's access (R14,
         # "not found" by the destination) and the recomputation would fail;
         # the dashboard filters the open transfers itself
+        # the days since the move are the department's days: a move at
+        # 01:00 in Kazakhstan is on that day, not on the UTC day before
         today = fields.Date.from_string(fields.Date.context_today(self))
         for transfer in self:
             if transfer.move_date:
                 transfer.age_bucket = dashboard.transfer_age_bucket(
-                    fields.Datetime.from_string(transfer.move_date), today)
+                    daily_work.to_local(
+                        fields.Datetime.from_string(transfer.move_date),
+                        transfer.department_id._local_tz()), today)
 
     @api.model
     def _dashboard_bucket_sql(self, today):
-        # dashboard.transfer_age_bucket in SQL
+        # dashboard.transfer_age_bucket in SQL, the move's day in its
+        # department's zone as above
         (d3, l3), (d10, l10), (d30, l30) = dashboard.TRANSFER_AGE_LIMITS
-        return ("CASE WHEN %s::date - move_date::date <= %s THEN %s "
-                "WHEN %s::date - move_date::date <= %s THEN %s "
-                "WHEN %s::date - move_date::date <= %s THEN %s ELSE %s END",
+        moved = ("((move_date AT TIME ZONE 'UTC') AT TIME ZONE COALESCE("
+                 "(SELECT dep.tz FROM uchaske_department dep WHERE dep.id = "
+                 "%s.department_id), '%s'))::date" % (
+                     self._table, daily_work.DEFAULT_TZ))
+        return ("CASE WHEN %s::date - {moved} <= %s THEN %s "
+                "WHEN %s::date - {moved} <= %s THEN %s "
+                "WHEN %s::date - {moved} <= %s THEN %s ELSE %s END".format(
+                    moved=moved),
                 [today, l3, d3, today, l10, d10, today, l30, d30,
                  dashboard.TRANSFER_AGE_OLDER])
 

@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.tests import common
 
-from uchaske_rules import dashboard
+from uchaske_rules import daily_work, dashboard
 from uchaske_rules import iin as iin_core
 
 from .common import RegistryCase
@@ -268,7 +268,9 @@ class TestDashboard(RegistryCase):
         self.assertEqual(self.guest_expiring.stay_state, "expired")
         for transfer in self.env["uchaske.registry.transfer"].search([]):
             self.assertEqual(transfer.age_bucket, dashboard.transfer_age_bucket(
-                fields.Datetime.from_string(transfer.move_date), today))
+                daily_work.to_local(
+                    fields.Datetime.from_string(transfer.move_date),
+                    transfer.department_id.tz), today))
         for owner in self.env["uchaske.firearm.owner"].with_context(
                 active_test=False).search([]):
             self.assertEqual(owner.check_state, dashboard.firearm_check_state(
@@ -281,6 +283,22 @@ class TestDashboard(RegistryCase):
                 warn_days))
         # nothing left to change the same day
         self.assertEqual(self.env["uchaske.firearm.owner"]._dashboard_refresh(day), 0)
+
+    def test_transfer_age_counts_the_departments_days(self):
+        """R14, issue 13: a move at 01:00 in Kazakhstan (20:00 UTC the day
+        before) is on the local day: three days old on the third local day
+        after it, in the stored bucket and in the daily job's UPDATE."""
+        transfer = self.transfer_a
+        self.assertEqual(transfer.department_id.tz, "Asia/Almaty")
+        with freeze_time("2027-01-05 06:00:00"):  # 11:00 on 5 January there
+            transfer.sudo().write({"move_date": "2027-01-01 20:00:00"})
+            self.assertEqual(transfer.age_bucket, "d3")
+            self.env["uchaske.registry.transfer"]._dashboard_refresh("2027-01-06")
+            transfer.invalidate_cache()
+            self.assertEqual(transfer.age_bucket, "d10")
+            self.env["uchaske.registry.transfer"]._dashboard_refresh("2027-01-05")
+            transfer.invalidate_cache()
+            self.assertEqual(transfer.age_bucket, "d3")
 
     def test_menus_only_for_responsible_and_chief(self):
         """Issue 13: the dashboards' menu loads for the responsible inspector
