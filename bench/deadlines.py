@@ -25,10 +25,11 @@ Needs uchaske_base and uchaske_wf_test installed in the database.
 import argparse
 import os
 import sys
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+
+from jobs import print_table, raw_baseline, superuser_env, timed  # noqa: E402
 
 
 def _add_districts(cr, count):
@@ -55,25 +56,6 @@ def _count(cr, where, params):
     return cr.fetchone()[0]
 
 
-def _timed(cr, call):
-    before = cr.sql_log_count
-    start = time.perf_counter()
-    call()
-    return time.perf_counter() - start, cr.sql_log_count - before
-
-
-def _raw_baseline(cr, table, source_sql, params):
-    """A raw INSERT ... SELECT of the same rows into an empty copy of
-    ``table`` with its indexes (no foreign keys, no triggers): the floor for
-    writing that many rows."""
-    cr.execute("CREATE TEMP TABLE IF NOT EXISTS bench_%s (LIKE %s "
-               "INCLUDING DEFAULTS INCLUDING INDEXES)" % (table, table))
-    cr.execute("TRUNCATE bench_%s" % table)
-    start = time.perf_counter()
-    cr.execute("INSERT INTO bench_%s %s" % (table, source_sql), params)
-    return time.perf_counter() - start, cr.rowcount
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="uchaske_dl")
@@ -81,12 +63,9 @@ def main():
     parser.add_argument("--overdue", type=int, default=600)
     args = parser.parse_args()
 
-    from uchaske_compat.launcher import load_odoo
-    odoo = load_odoo()
-    registry = odoo.registry(args.db)
     rows = []
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with superuser_env(args.db) as env:
+        cr = env.cr
         rule = env.ref("uchaske_wf_test.deadline_meeting_quarterly")
         Rule = env["uchaske.workflow.deadline"]
         Line = env["uchaske.workflow.deadline.line"]
@@ -96,24 +75,24 @@ def main():
         districts = cr.fetchone()[0]
         cr.execute("DELETE FROM uchaske_workflow_deadline_line WHERE rule_id = %s",
                    [rule.id])
-        seconds, sql = _timed(cr, Rule._cron_periodic)
+        seconds, sql = timed(cr, Rule._cron_periodic)
         opened = _count(cr, "rule_id = %s", [rule.id])
-        base, base_rows = _raw_baseline(
+        base, _rows = raw_baseline(
             cr, "uchaske_workflow_deadline_line",
             "SELECT * FROM uchaske_workflow_deadline_line WHERE rule_id = %s",
             [rule.id])
-        base_activities, _rows = _raw_baseline(
+        base_activities, _rows = raw_baseline(
             cr, "mail_activity",
             "SELECT a.* FROM mail_activity a JOIN uchaske_workflow_deadline_line l "
             "ON l.activity_id = a.id WHERE l.rule_id = %s", [rule.id])
         base += base_activities
         rows.append(("periodic job, 1st run (lines opened)", opened, seconds, sql,
-                     base, base_rows))
-        again, sql_again = _timed(cr, Rule._cron_periodic)
+                     base))
+        again, sql_again = timed(cr, Rule._cron_periodic)
         assert _count(cr, "rule_id = %s", [rule.id]) == opened, \
             "the second run opened lines"
         rows.append(("periodic job, 2nd run (nothing new)", 0, again, sql_again,
-                     base, base_rows))
+                     base))
         # make --overdue of them overdue (and nothing else pending)
         cr.execute("UPDATE uchaske_workflow_deadline_line SET escalated_user_id = "
                    "user_id WHERE state = 'open' AND escalated_user_id IS NULL "
@@ -125,28 +104,22 @@ def main():
                    [rule.id, args.overdue])
         overdue = cr.rowcount
         Line.invalidate_cache()
-        seconds, sql = _timed(cr, Line._cron_escalate)
+        seconds, sql = timed(cr, Line._cron_escalate)
         escalated = _count(
             cr, "rule_id = %s AND escalation_activity_id IS NOT NULL", [rule.id])
-        base, base_rows = _raw_baseline(
+        base, _rows = raw_baseline(
             cr, "mail_activity",
             "SELECT a.* FROM mail_activity a JOIN uchaske_workflow_deadline_line l "
             "ON l.escalation_activity_id = a.id WHERE l.rule_id = %s", [rule.id])
         rows.append(("escalation job (lines escalated)", escalated, seconds, sql,
-                     base, base_rows))
-        again, sql_again = _timed(cr, Line._cron_escalate)
+                     base))
+        again, sql_again = timed(cr, Line._cron_escalate)
         rows.append(("escalation job, 2nd run (nothing new)", 0, again, sql_again,
-                     base, base_rows))
-        cr.rollback()
+                     base))
     print("Deadline jobs: %d active districts (%d added), %d overdue lines; raw "
           "baseline = INSERT ... SELECT of the same rows (lines, activities) "
           "into indexed copies, same run" % (districts, added, overdue))
-    header = ("measure", "rows", "time", "SQL", "raw SQL", "ratio")
-    print("%-40s %7s %10s %6s %12s %7s" % header)
-    for name, count, seconds, sql, base, base_rows in rows:
-        print("%-40s %7d %7.0f ms %6d %9.1f ms %6.1fx" % (
-            name, count, seconds * 1000, sql, base * 1000,
-            seconds / base if base else 0))
+    print_table(rows)
     print("goal (issue 14): escalation of 600 overdue lines <= 10 s (was 128 s, "
           "27,113 SQL)")
 

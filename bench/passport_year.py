@@ -27,7 +27,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from deadlines import _raw_baseline, _timed  # noqa: E402  (bench/, beside this)
+from jobs import print_table, raw_baseline, superuser_env, timed  # noqa: E402
 
 OPENED = "SELECT * FROM uchaske_district_passport_year WHERE year = %s"
 
@@ -38,11 +38,8 @@ def main():
     args = parser.parse_args()
 
     from freezegun import freeze_time
-    from uchaske_compat.launcher import load_odoo
-    odoo = load_odoo()
-    registry = odoo.registry(args.db)
-    with odoo.api.Environment.manage(), registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    with superuser_env(args.db) as env:
+        cr = env.cr
         Passport = env["uchaske.district.passport"]
         cr.execute("SELECT max(year) FROM uchaske_district_passport_year")
         newest = cr.fetchone()[0]
@@ -63,26 +60,20 @@ def main():
                                 (year + 1, "new-year job, %d (carried over)"
                                  % (year + 1))):
             # 06:00 in Kazakhstan on 1 January: the job's own hour; the
-            # timing itself (deadlines._timed) reads the real clock
-            with freeze_time("%s-01-01 01:00:00" % run_year, ignore=["deadlines"]):
-                seconds, sql = _timed(cr, Passport._cron_open_year)
+            # timing itself (jobs.timed) reads the real clock
+            with freeze_time("%s-01-01 01:00:00" % run_year, ignore=["jobs"]):
+                seconds, sql = timed(cr, Passport._cron_open_year)
                 opened = columns(run_year)
-                again, sql_again = _timed(cr, Passport._cron_open_year)
+                again, sql_again = timed(cr, Passport._cron_open_year)
                 assert columns(run_year) == opened, "the second run opened columns"
-            base, base_rows = _raw_baseline(
+            base, base_rows = raw_baseline(
                 cr, "uchaske_district_passport_year", OPENED, [run_year])
             rows.append((label, opened, seconds, sql, base))
             rows.append(("  the same again (nothing new)", 0, again, sql_again, base))
-        cr.rollback()
     print("Passports' new year (A1): %d passports; raw baseline = INSERT ... "
           "SELECT of the columns the job opened into an indexed copy, same run"
           % passports)
-    print("%-38s %7s %10s %6s %12s %7s" % (
-        "measure", "rows", "time", "SQL", "raw SQL", "ratio"))
-    for name, count, spent, statements, base in rows:
-        print("%-38s %7d %7.0f ms %6d %9.1f ms %6.1fx" % (
-            name, count, spent * 1000, statements, base * 1000,
-            spent / base if base else 0))
+    print_table(rows)
     print("goal (issue 14): the whole country (5,000 passports) <= 10 s")
 
 

@@ -81,6 +81,7 @@ if ! skip bench; then
       && timeout 300 $PY bench/import_a4.py --db "$BENCH_DB" --rows 100 \
       && timeout 300 $PY bench/dashboard.py --db "$BENCH_DB" --repeat 3 --warmup 1 \
       && timeout 300 $PY bench/passport_year.py --db "$BENCH_DB" \
+      && timeout 300 $PY bench/alert_jobs.py --db "$BENCH_DB" \
       && timeout 120 $PY bench/load.py --db "$BENCH_DB" --users 2,4 --seconds 5; then
     record bench 1 0
   else

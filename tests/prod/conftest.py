@@ -41,8 +41,10 @@ events {{
 }}
 
 http {{
-    # which upstream answered: the tests read it back
-    log_format upstream '$request_method $uri $status upstream=$upstream_addr';
+    # which upstream answered (the tests read it back) and how long the
+    # request took in nginx (bench/load.py reads it: the server side's time)
+    log_format upstream '$request_method $uri $status '
+                        'rt=$request_time upstream=$upstream_addr';
     access_log {tmp}/access.log upstream;
 
     client_body_temp_path {tmp}/client_body;

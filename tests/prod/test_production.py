@@ -168,7 +168,8 @@ def test_longpolling_through_nginx(prod):
     polled = re.findall(r"POST /longpolling/poll 200 upstream=([\d.:]+)", log)
     assert polled and set(polled) == {"127.0.0.1:%d" % prod.longpolling_port}, \
         log[-2000:]
-    assert "GET /web/login 200 upstream=127.0.0.1:%d" % prod.http_port in log
+    assert re.search(r"GET /web/login 200 rt=[\d.]+ upstream=127\.0\.0\.1:%d\b"
+                     % prod.http_port, log), log
 
 
 def test_workers_refuse_longpolling(prod):

@@ -170,23 +170,30 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
         return users
 
     @api.model
-    def _create_alerts(self, key, alerts):
+    def _create_alerts(self, key, alerts, mark=None):
         """Create the activities ``alerts`` (a list of ``(entry, user,
         summary, deadline, note)``) with the technical ``key``, replacing the
-        entries' open activities of that key. Set-based (issue 14): Odoo 11
+        entries' open activities of that key; ``mark`` (SQL assignments of
+        the model's own columns, code, never input: e.g. ``"x_alerted =
+        x_date"``) is written to every entry of ``alerts`` by the same
+        UPDATE as their next deadline. Set-based (issue 14): Odoo 11
         creates activities one at a time, each subscribing its user as a
         follower of the record, which invalidates the whole cache, so a
         scheduled job re-read all its rows after every alert. Here: one
         INSERT per batch, no follower (the inspector reaches the entry by
         its district, R16, not by following it), no bus notification (the
         user sees the activity at the next load), and the stored
-        ``activity_date_deadline`` of the entries recomputed once."""
+        ``activity_date_deadline`` of the entries written by one UPDATE."""
         entries = self.browse([alert[0].id for alert in alerts])
         if not entries:
             return self.env["mail.activity"]
         entries._alert_activities(key).unlink()
         alerts = [alert for alert in alerts if alert[1]]
         if not alerts:
+            if mark:
+                self.env.cr.execute("UPDATE {table} SET {mark} WHERE id = ANY(%s)"
+                                    .format(table=self._table, mark=mark),
+                                    (entries.ids,))
             return self.env["mail.activity"]
         model_id = self.env["ir.model"]._get(self._name).id
         type_id = self.env.ref("uchaske_base.mail_activity_type_deadline").id
@@ -212,9 +219,27 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
         activities = self.env["mail.activity"].sudo().browse(
             [row[0] for row in self.env.cr.fetchall()])
         self.env["mail.activity"].invalidate_cache()
-        entries.invalidate_cache(["activity_ids"])
-        self.env.add_todo(self._fields["activity_date_deadline"], entries)
-        self.recompute()
+        # the stored related ``activity_date_deadline`` (the first of
+        # ``activity_ids``, ordered by deadline: the earliest) in one UPDATE
+        # for the batch; recomputed by the ORM it read every entry's
+        # activities through the ORM (a third of a batch's time)
+        # (the entries' activities read once for the batch: as a subquery
+        # per entry, PostgreSQL chose the res_model index and filtered every
+        # activity of the model by id, for each entry: a batch's UPDATE grew
+        # from 0.25 to 0.9 s by the 8th of the A4 job at national size)
+        self.env.cr.execute("""
+            WITH next AS (
+                SELECT a.res_id, min(a.date_deadline) AS deadline
+                  FROM mail_activity a
+                 WHERE a.res_model = %(model)s AND a.res_id = ANY(%(ids)s)
+                 GROUP BY a.res_id)
+            UPDATE {table} e SET activity_date_deadline = next.deadline{mark}
+              FROM unnest(%(ids)s::int[]) AS i(id)
+              LEFT JOIN next ON next.res_id = i.id
+             WHERE e.id = i.id""".format(
+                table=self._table, mark=", " + mark if mark else ""),
+            {"model": self._name, "ids": entries.ids})
+        entries.invalidate_cache(["activity_ids", "activity_date_deadline"])
         return activities
 
     @api.model

@@ -225,18 +225,13 @@ class UchaskeFirearmOwner(models.Model):
         return True
 
     @api.model
-    def _overdue_summary(self):
-        return "R22.10: %s" % _("annual check at the residence overdue")
-
-    @api.multi
-    def _overdue_note(self):
-        self.ensure_one()
-        return _("Check %(person)s and the weapon %(weapon)s at %(address)s: "
-                 "the annual check was due on %(due)s.") % {
-                     "person": self.person_id.name,
-                     "weapon": self.weapon_number,
-                     "address": self.address or "-",
-                     "due": self.next_check_due}
+    def _overdue_texts(self):
+        """(summary, note) of the R22.10 alert in the context's language;
+        the note is a template of ``person``, ``weapon``, ``address`` and
+        ``due``. Translated once per batch and language, not per owner."""
+        return ("R22.10: %s" % _("annual check at the residence overdue"),
+                _("Check %(person)s and the weapon %(weapon)s at %(address)s: "
+                  "the annual check was due on %(due)s."))
 
     @api.model
     def _alert_overdue_batch(self, today, after_id=0, limit=1000):
@@ -253,18 +248,24 @@ class UchaskeFirearmOwner(models.Model):
         ids = [row[0] for row in self.env.cr.fetchall()]
         if not ids:
             return None
-        owners = self.sudo().browse(ids)
+        # only the columns the alert needs: a prefetching read of 1,000
+        # owners read every column and computed their related fields (and
+        # their persons' likewise), ~2/3 of the job's time at national size
+        owners = self.sudo().with_context(prefetch_fields=False).browse(ids)
         users = self._alert_users(owners)
+        texts = {}
         alerts = []
         for owner in owners:
             user = users[owner.id]
-            lang_owner = owner.with_context(lang=user.lang) if user else owner
-            alerts.append((owner, user, lang_owner._overdue_summary(),
-                           owner.next_check_due, lang_owner._overdue_note()))
-        self._create_alerts(OVERDUE_KEY, alerts)
-        self.env.cr.execute("""
-            UPDATE uchaske_firearm_owner SET check_alerted_due = next_check_due
-             WHERE id = ANY(%s)""", (ids,))
+            lang = user.lang if user else self.env.lang
+            if lang not in texts:
+                texts[lang] = self.with_context(lang=lang)._overdue_texts()
+            summary, note = texts[lang]
+            alerts.append((owner, user, summary, owner.next_check_due, note % {
+                "person": owner.person_id.name, "weapon": owner.weapon_number,
+                "address": owner.address or "-", "due": owner.next_check_due}))
+        self._create_alerts(OVERDUE_KEY, alerts,
+                            mark="check_alerted_due = next_check_due")
         owners.invalidate_cache(["check_alerted_due"])
         return ids[-1] if len(ids) == limit else None
 

@@ -1,6 +1,6 @@
 # Copyright 2026 Uchaske contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -227,24 +227,19 @@ class UchaskeForeigner(models.Model):
         return result
 
     @api.model
-    def _expiry_summary(self, kind):
-        labels = {
-            appendix.KIND_STAY: _("the permitted stay ends"),
-            appendix.KIND_PASSPORT: _("the passport expires"),
+    def _expiry_texts(self):
+        """The A4 alerts' texts in the context's language: {kind: (summary,
+        subject template of ``%s`` the person)} and the two note templates
+        (ended / ends, of ``what``, ``date`` and ``days``). Translated once
+        per batch and language, not per foreigner."""
+        kinds = {
+            appendix.KIND_STAY: ("A4: %s" % _("the permitted stay ends"),
+                                 _("The permitted stay of %s")),
+            appendix.KIND_PASSPORT: ("A4: %s" % _("the passport expires"),
+                                     _("The passport of %s")),
         }
-        return "A4: %s" % labels[kind]
-
-    @api.multi
-    def _expiry_note(self, kind, expiry, days_left):
-        self.ensure_one()
-        if kind == appendix.KIND_STAY:
-            what = _("The permitted stay of %s") % self.person_id.name
-        else:
-            what = _("The passport of %s") % self.person_id.name
-        if days_left < 0:
-            return _("%(what)s ended on %(date)s.") % {"what": what, "date": expiry}
-        return _("%(what)s ends on %(date)s (in %(days)s days).") % {
-            "what": what, "date": expiry, "days": days_left}
+        return kinds, _("%(what)s ended on %(date)s."), \
+            _("%(what)s ends on %(date)s (in %(days)s days).")
 
     @api.model
     def _alert_expiry_batch(self, today, after_id=0, limit=1000):
@@ -269,33 +264,39 @@ class UchaskeForeigner(models.Model):
         ids = [row[0] for row in self.env.cr.fetchall()]
         if not ids:
             return None
-        foreigners = self.sudo().browse(ids)
+        # only the columns the alert needs (see the firearm owners' job)
+        foreigners = self.sudo().with_context(prefetch_fields=False).browse(ids)
         users = self._alert_users(foreigners)
+        texts = {}
+        day = fields.Date.from_string(today)
         alerts = {kind: [] for kind in self._expiry_fields}
         for foreigner in foreigners:
             user = users[foreigner.id]
-            lang_foreigner = foreigner.with_context(lang=user.lang) \
-                if user else foreigner
+            lang = user.lang if user else self.env.lang
+            if lang not in texts:
+                texts[lang] = self.with_context(lang=lang)._expiry_texts()
+            kinds, ended, ends = texts[lang]
+            stay, passport = (foreigner.stay_permitted_until,
+                              foreigner.passport_valid_until)
             for kind, expiry, days_left in appendix.expiry_alerts(
-                    fields.Date.from_string(foreigner.stay_permitted_until),
-                    fields.Date.from_string(foreigner.passport_valid_until),
-                    fields.Date.from_string(today), warn_days):
+                    date.fromisoformat(stay) if stay else None,
+                    date.fromisoformat(passport) if passport else None, day,
+                    warn_days):
                 expiry = fields.Date.to_string(expiry)
                 if foreigner[self._expiry_fields[kind][1]] == expiry:
                     continue  # already signalled
-                alerts[kind].append((
-                    foreigner, user, lang_foreigner._expiry_summary(kind),
-                    expiry, lang_foreigner._expiry_note(kind, expiry, days_left)))
+                summary, subject = kinds[kind]
+                values = {"what": subject % foreigner.person_id.name,
+                          "date": expiry, "days": days_left}
+                alerts[kind].append((foreigner, user, summary, expiry,
+                                     (ended if days_left < 0 else ends) % values))
         for kind, kind_alerts in alerts.items():
             if not kind_alerts:
                 continue
             date_field, alerted_field = self._expiry_fields[kind]
-            self._create_alerts(EXPIRY_KEYS[kind], kind_alerts)
             # fields of this model, not user input
-            self.env.cr.execute(
-                "UPDATE uchaske_foreigner SET %s = %s WHERE id = ANY(%%s)" % (
-                    alerted_field, date_field),
-                ([alert[0].id for alert in kind_alerts],))
+            self._create_alerts(EXPIRY_KEYS[kind], kind_alerts,
+                                mark="%s = %s" % (alerted_field, date_field))
         foreigners.invalidate_cache(
             [alerted for _date, alerted in self._expiry_fields.values()])
         return ids[-1] if len(ids) == limit else None

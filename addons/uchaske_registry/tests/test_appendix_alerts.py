@@ -82,6 +82,24 @@ class TestAppendixAlerts(UchaskeCase):
         owners._cron_check_overdue(today="2027-01-11")
         self.assertEqual(len(self._activities(owners)), 4)
 
+    def test_a2_batch_statements_do_not_grow_with_its_rows(self):
+        """Issue 14: a batch of the R22.10 job reads, inserts and marks its
+        owners with the same statements for one owner as for three (two
+        districts, two inspectors): nothing per row; a batch's texts are
+        translated once per language."""
+        counts = []
+        # the first batch warms the caches (translations, the model's id)
+        for batch in (self.owners[:1], self.owners[:1], self.owners[:3]):
+            self.env["mail.activity"].search([
+                ("res_model", "=", batch._name)]).unlink()
+            self.owners.write({"check_alerted_due": False})
+            self.owners.invalidate_cache()
+            before = self.cr.sql_log_count
+            batch._alert_overdue_batch("2026-04-20", 0, len(batch))
+            counts.append(self.cr.sql_log_count - before)
+            self.assertEqual(len(self._activities(batch)), len(batch))
+        self.assertEqual(counts[1], counts[2], counts)
+
     def test_a2_key_across_languages(self):
         """Issue 9 item 5: an activity created in Russian is found by a job
         run in Kazakh and by a Kazakh user's check: one activity, closed."""
@@ -123,6 +141,8 @@ class TestAppendixAlerts(UchaskeCase):
         self.assertEqual((foreigner.stay_alerted_until,
                           foreigner.passport_alerted_until),
                          ("2026-08-10", "2026-08-01"))
+        # the next deadline is the earliest of both kinds' activities
+        self.assertEqual(foreigner.activity_date_deadline, "2026-08-01")
         foreigner.with_context(lang="kk_KZ").stay_permitted_until = "2026-08-15"
         self.assertFalse(self._activities(foreigner, "A4.stay"))
         Foreigner._cron_expiry_alerts(today="2026-07-21")
