@@ -4,8 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from uchaske_rules import appendix, dashboard
-from .uchaske_appendix_entry_mixin import (ensure_index, ensure_scope_index,
-                                           ensure_trigram_index)
+from .uchaske_appendix_entry_mixin import (
+    ensure_alert_fillfactor, ensure_index, ensure_scope_index,
+    ensure_trigram_index)
 
 #: technical key of the overdue-check activities (mail.activity.uchaske_key)
 OVERDUE_KEY = "R22.10"
@@ -100,6 +101,7 @@ class UchaskeFirearmOwner(models.Model):
                      self._table, "lower(weapon_number)")
         ensure_trigram_index(cr, self._table, "name")
         ensure_scope_index(cr, self._table)
+        ensure_alert_fillfactor(cr, self._table)
         self._dashboard_ensure_indexes()
 
     @api.depends("person_id.name", "weapon_number")

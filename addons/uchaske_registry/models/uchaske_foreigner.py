@@ -6,8 +6,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from uchaske_rules import appendix, dashboard
-from .uchaske_appendix_entry_mixin import (ensure_index, ensure_scope_index,
-                                           ensure_trigram_index)
+from .uchaske_appendix_entry_mixin import (
+    ensure_alert_fillfactor, ensure_index, ensure_scope_index,
+    ensure_trigram_index)
 
 #: config parameter: days before an expiry that it is signalled (A4)
 WARN_DAYS_PARAM = "uchaske_registry.foreigner_warn_days"
@@ -110,6 +111,7 @@ class UchaskeForeigner(models.Model):
                      self._table, "lower(passport_number)")
         ensure_trigram_index(cr, self._table, "name")
         ensure_scope_index(cr, self._table)
+        ensure_alert_fillfactor(cr, self._table)
         self._dashboard_ensure_indexes()
 
     @api.model

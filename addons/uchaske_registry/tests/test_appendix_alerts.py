@@ -100,6 +100,14 @@ class TestAppendixAlerts(UchaskeCase):
             self.assertEqual(len(self._activities(batch)), len(batch))
         self.assertEqual(counts[1], counts[2], counts)
 
+    def test_alerted_lists_leave_room_for_hot_updates(self):
+        """Issue 14: the tables the alert jobs mark every day keep 10 % of
+        each page free (their marks are HOT updates, no index entries)."""
+        for table in ("uchaske_firearm_owner", "uchaske_foreigner"):
+            self.cr.execute("SELECT reloptions FROM pg_class WHERE oid = "
+                            "%s::regclass", [table])
+            self.assertIn("fillfactor=90", self.cr.fetchone()[0] or [], table)
+
     def test_a2_key_across_languages(self):
         """Issue 9 item 5: an activity created in Russian is found by a job
         run in Kazakh and by a Kazakh user's check: one activity, closed."""
