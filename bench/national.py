@@ -714,6 +714,21 @@ class Builder:
                 "date_finished": "NULL", "plan_filename": "NULL"}),
                 source="generate_series(1, %d) g JOIN uchaske_district d "
                        "ON d.id = %d + g" % (count, dist))
+            # each with this year's figures (A1 §3), as the passport's
+            # create gives it: the new-year job then carries them over
+            # (bench/passport_year.py)
+            year_template = self.one(
+                "SELECT min(id) FROM uchaske_district_passport_year "
+                "WHERE year = extract(year FROM current_date)")
+            if year_template:
+                passports = self.base["uchaske_district_passport"]
+                self.clone("uchaske_district_passport_year", year_template, count, {
+                    "passport_id": "p.id", "district_id": "p.district_id",
+                    "department_id": "p.department_id", "post_id": "p.post_id",
+                    "confirmed": "false", "confirmed_uid": "NULL",
+                    "date_confirmed": "NULL"},
+                    source="generate_series(1, %d) g JOIN uchaske_district_passport "
+                           "p ON p.id = %d + g" % (count, passports))
         template = self.one("SELECT min(id) FROM uchaske_work_plan")
         plans = self.n["plans"]
         if template and plans:
