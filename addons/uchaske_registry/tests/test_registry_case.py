@@ -130,6 +130,31 @@ class TestRegistryCase(RegistryCase):
             warning.invalidate_cache()
             self.assertFalse(warning.in_force)
 
+    def test_category_names_follow_renames_and_language(self):
+        """R11, issue 14: a category's name (kept per language for the
+        lists) follows a rename at once, in each user's language; a
+        category created now is named too; a user without the right to
+        read categories gets none."""
+        Category = self.env["uchaske.registry.category"]
+        category = Category.create({
+            "name": "Official warning", "code": "warning_names",
+            "legal_basis": "rules of March 2026", "date_in_force": "2026-03-15"})
+        as_inspector = category.sudo(self.users["inspector"])
+        self.assertEqual(as_inspector.name_get(), [(category.id, "Official warning")])
+        category.with_context(lang="kk_KZ").name = "Ресми ескерту"
+        self.assertEqual(as_inspector.with_context(lang="kk_KZ").name_get(),
+                         [(category.id, "Ресми ескерту")])
+        self.assertEqual(as_inspector.with_context(lang="en_US").name_get(),
+                         [(category.id, "Official warning")])
+        category.name = "Official caution"
+        self.assertEqual(as_inspector.with_context(lang="en_US").name_get(),
+                         [(category.id, "Official caution")])
+        outsider = self.env["res.users"].create({
+            "name": "No role", "login": "no_role_names", "groups_id": [(6, 0, [
+                self.env.ref("base.group_user").id])]})
+        with self.assertRaises(AccessError):
+            category.sudo(outsider).name_get()
+
     def test_term_end_before_start_refused(self):
         """R11/R12: a term may not end before it starts; a one-day term may."""
         with self.assertRefused(ValidationError, "before it starts"):
