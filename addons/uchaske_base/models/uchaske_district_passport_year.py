@@ -210,6 +210,8 @@ class UchaskeDistrictPassportYear(models.Model):
         per set of changed values (after the new year, most columns carry
         their counts already)."""
         current = self.filtered(lambda r: not r.is_locked)
+        if not current:
+            return
         counts = current._count_figures()
         changed = defaultdict(list)
         for record in current:
