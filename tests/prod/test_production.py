@@ -165,7 +165,7 @@ def test_longpolling_through_nginx(prod):
 
     # 3. nginx sent these to the longpolling port, the rest to the workers
     log = _access_log(prod)
-    polled = re.findall(r"POST /longpolling/poll 200 upstream=([\d.:]+)", log)
+    polled = re.findall(r"POST /longpolling/poll 200 rt=[\d.]+ upstream=([\d.:]+)", log)
     assert polled and set(polled) == {"127.0.0.1:%d" % prod.longpolling_port}, \
         log[-2000:]
     assert re.search(r"GET /web/login 200 rt=[\d.]+ upstream=127\.0\.0\.1:%d\b"

@@ -48,6 +48,14 @@ def test_a1_sum_by_kind():
         "bank": "banks", "jsc": "banks"}) == {"banks": 5}
 
 
+def test_a1_count_by_kind():
+    """The previous release's addons count from the kinds themselves."""
+    counts = passport.count_by_kind(
+        ["bank", "bank", "mosque", "other"],
+        {"bank": "banks", "mosque": "mosques", "church": "churches"})
+    assert counts == {"banks": 2, "mosques": 1, "churches": 0}
+
+
 def test_a1_stale_before_selects_every_stale_entry():
     """A1: the query's cut-off never leaves out an entry the rule calls
     stale (29 February and the days around a year's end)."""
