@@ -183,7 +183,7 @@ class UchaskeDistrictPassportYear(models.Model):
         passports: one grouped statement per list of sections 4-6, whatever
         the number of columns (issue 14: the new year opens 5,000 at once).
         Hook: the registry adds the foreigners of Appendix 4."""
-        passport_ids = list(set(self.sudo().mapped("passport_id").ids))
+        passport_ids = self.sudo().mapped("passport_id").ids
         by_passport = {pid: {} for pid in passport_ids}
         for model in ("uchaske.passport.enterprise", "uchaske.passport.dormitory",
                       "uchaske.passport.permit.object"):
@@ -264,6 +264,8 @@ class UchaskeDistrictPassportYear(models.Model):
                     WHERE y.passport_id = p.id AND y.year < %(year)s
                     ORDER BY y.year DESC LIMIT 1) l ON TRUE
              WHERE p.id = ANY(%(ids)s)
+               -- the existing columns skipped here (no id spent on them);
+               -- ON CONFLICT for a column another transaction opens meanwhile
                AND NOT EXISTS (SELECT 1 FROM uchaske_district_passport_year e
                                 WHERE e.passport_id = p.id AND e.year = %(year)s)
             ON CONFLICT (passport_id, year) DO NOTHING

@@ -4,11 +4,11 @@ from odoo import api, models
 
 
 class UchaskeWorkItemCache(models.AbstractModel):
-    """Clears the registry's caches when a record is created, changed or
-    deleted: "My work" keeps each workflow's definition cached
-    (``uchaske.work.item._my_work_definition``), as the workflow itself
-    does on its own changes. Inherited by the workflow states and
-    transitions."""
+    """Clears the registry's caches after a record is created, changed or
+    deleted, for models whose data an ormcache keeps: "My work" keeps each
+    workflow's definition cached (``uchaske.work.item._my_work_definition``).
+    Inherited by the workflow states, transitions, deadlines and inputs,
+    and by the register's categories (their names, R11)."""
 
     _name = "uchaske.work.item.cache"
     _description = "My work: definitions cache"

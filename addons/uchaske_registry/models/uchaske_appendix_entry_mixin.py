@@ -208,12 +208,37 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
             return self.env["mail.activity"]
         entries._alert_activities(key).unlink()
         alerts = [alert for alert in alerts if alert[1]]
-        if not alerts:
-            if mark:
-                self.env.cr.execute("UPDATE {table} SET {mark} WHERE id = ANY(%s)"
-                                    .format(table=self._table, mark=mark),
-                                    (entries.ids,))
-            return self.env["mail.activity"]
+        activities = self.env["mail.activity"].sudo()
+        if alerts:
+            activities = activities.browse(self._insert_alert_activities(key, alerts))
+            self.env["mail.activity"].invalidate_cache()
+        # the entries' next deadline (the stored related
+        # ``activity_date_deadline``: the first of ``activity_ids``, ordered
+        # by deadline, i.e. the earliest) and ``mark``, in one UPDATE for
+        # the batch, from the entries' activities read once. Recomputed by
+        # the ORM it was a third of a batch's time; as a subquery per entry
+        # PostgreSQL took the res_model index and filtered every activity
+        # of the model by id, a batch's UPDATE growing from 0.25 to 0.9 s by
+        # the 8th of the A4 job at national size.
+        self.env.cr.execute("""
+            WITH next AS (
+                SELECT a.res_id, min(a.date_deadline) AS deadline
+                  FROM mail_activity a
+                 WHERE a.res_model = %(model)s AND a.res_id = ANY(%(ids)s)
+                 GROUP BY a.res_id)
+            UPDATE {table} e SET activity_date_deadline = next.deadline{mark}
+              FROM unnest(%(ids)s::int[]) AS i(id)
+              LEFT JOIN next ON next.res_id = i.id
+             WHERE e.id = i.id""".format(
+                table=self._table, mark=", " + mark if mark else ""),
+            {"model": self._name, "ids": entries.ids})
+        entries.invalidate_cache(["activity_ids", "activity_date_deadline"])
+        return activities
+
+    @api.model
+    def _insert_alert_activities(self, key, alerts):
+        """INSERT the activities of ``alerts`` (entries with a user) with
+        ``key`` in one statement; returns their ids."""
         model_id = self.env["ir.model"]._get(self._name).id
         type_id = self.env.ref("uchaske_base.mail_activity_type_deadline").id
         columns = list(zip(*[(
@@ -235,31 +260,7 @@ class UchaskeAppendixEntryMixin(models.AbstractModel):
                 model_id, self._name, type_id, key, self.env.uid, self.env.uid,
                 list(columns[0]), list(columns[1]), list(columns[2]),
                 list(columns[3]), list(columns[4]), list(columns[5])))
-        activities = self.env["mail.activity"].sudo().browse(
-            [row[0] for row in self.env.cr.fetchall()])
-        self.env["mail.activity"].invalidate_cache()
-        # the stored related ``activity_date_deadline`` (the first of
-        # ``activity_ids``, ordered by deadline: the earliest) in one UPDATE
-        # for the batch; recomputed by the ORM it read every entry's
-        # activities through the ORM (a third of a batch's time)
-        # (the entries' activities read once for the batch: as a subquery
-        # per entry, PostgreSQL chose the res_model index and filtered every
-        # activity of the model by id, for each entry: a batch's UPDATE grew
-        # from 0.25 to 0.9 s by the 8th of the A4 job at national size)
-        self.env.cr.execute("""
-            WITH next AS (
-                SELECT a.res_id, min(a.date_deadline) AS deadline
-                  FROM mail_activity a
-                 WHERE a.res_model = %(model)s AND a.res_id = ANY(%(ids)s)
-                 GROUP BY a.res_id)
-            UPDATE {table} e SET activity_date_deadline = next.deadline{mark}
-              FROM unnest(%(ids)s::int[]) AS i(id)
-              LEFT JOIN next ON next.res_id = i.id
-             WHERE e.id = i.id""".format(
-                table=self._table, mark=", " + mark if mark else ""),
-            {"model": self._name, "ids": entries.ids})
-        entries.invalidate_cache(["activity_ids", "activity_date_deadline"])
-        return activities
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
     def _alert_cron_loop(self, batch, commit=False, batch_size=1000,

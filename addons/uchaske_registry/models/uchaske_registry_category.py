@@ -13,6 +13,9 @@ class UchaskeRegistryCategory(models.Model):
     """
 
     _name = "uchaske.registry.category"
+    # the names kept per language (``_names_by_lang``) are dropped after
+    # any change is written
+    _inherit = ["uchaske.work.item.cache"]
     _description = "Preventive register category"
     _order = "sequence, id"
     _uchaske_non_negative_fields = ("check_cadence_days",)
@@ -64,27 +67,6 @@ class UchaskeRegistryCategory(models.Model):
         categories = self.sudo().with_context(
             lang=lang, active_test=False, prefetch_fields=False).search([])
         return {category.id: category.name for category in categories}
-
-    # the names' cache is dropped after a change is written (before it, a
-    # name read during the write would keep the old name)
-
-    @api.model
-    def create(self, vals):
-        category = super(UchaskeRegistryCategory, self).create(vals)
-        self.clear_caches()
-        return category
-
-    @api.multi
-    def write(self, vals):
-        result = super(UchaskeRegistryCategory, self).write(vals)
-        self.clear_caches()
-        return result
-
-    @api.multi
-    def unlink(self):
-        result = super(UchaskeRegistryCategory, self).unlink()
-        self.clear_caches()
-        return result
 
     @api.multi
     def _compute_in_force(self):
